@@ -1,0 +1,50 @@
+// Who may read what through the Content API. The single source of truth for
+// the Public role's permissions, the `website` and `cif` API tokens, and the
+// visibility scope applied to restricted callers.
+import type { UID } from '@strapi/strapi';
+
+const reads = (uids: UID.ContentType[]) => uids.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`]);
+
+/** Types the website shows. Ceremonies and archive items only when `isPublic`. */
+export const PUBLIC_READ_TYPES: UID.ContentType[] = [
+  'api::press-note.press-note',
+  'api::broadcast-program.broadcast-program',
+  'api::norm.norm',
+  'api::ceremony.ceremony',
+  'api::media-archive-item.media-archive-item',
+  'api::transparency-page.transparency-page',
+];
+
+/** Types the Centro de Información de Frontera mirrors. */
+export const CIF_READ_TYPES: UID.ContentType[] = [
+  'api::transparency-page.transparency-page',
+  'api::norm.norm',
+  'api::press-note.press-note',
+  'api::ceremony.ceremony',
+];
+
+export const PUBLIC_ROLE_ACTIONS = reads(PUBLIC_READ_TYPES);
+
+export const API_TOKENS = {
+  website: {
+    description: 'Sitio web municipal: lectura del contenido público.',
+    permissions: reads(PUBLIC_READ_TYPES),
+  },
+  cif: {
+    description: 'Centro de Información de Frontera: lectura del contenido de transparencia.',
+    permissions: reads(CIF_READ_TYPES),
+  },
+} as const;
+
+export type ApiTokenName = keyof typeof API_TOKENS;
+
+/** Attribute that hides a document from restricted callers when false. */
+export const VISIBILITY_FLAG = 'isPublic';
+
+/**
+ * Only a full-access API token (a trusted back office) may read non-public
+ * ceremonies and archive items through the Content API; everybody else
+ * (Public role, logged-in users, custom and read-only tokens) is scoped.
+ */
+export const isRestrictedCaller = (auth: { strategy?: { name?: string }; credentials?: { type?: string } } | undefined) =>
+  !(auth?.strategy?.name === 'content-api-token' && auth.credentials?.type === 'full-access');

@@ -1,0 +1,7 @@
+/**
+ * ceremony controller
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController('api::ceremony.ceremony');

@@ -1,0 +1,7 @@
+/**
+ * institution controller
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController('api::institution.institution');

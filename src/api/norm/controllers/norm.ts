@@ -1,0 +1,7 @@
+/**
+ * norm controller
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController('api::norm.norm');

@@ -1,0 +1,7 @@
+/**
+ * norm service
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreService('api::norm.norm');

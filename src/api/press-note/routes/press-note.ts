@@ -1,0 +1,7 @@
+/**
+ * press-note router: Content API reads are scoped for restricted callers.
+ */
+
+import { createScopedRouter } from '../../../access/scoped-router';
+
+export default createScopedRouter('api::press-note.press-note');

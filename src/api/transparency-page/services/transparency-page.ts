@@ -1,0 +1,7 @@
+/**
+ * transparency-page service
+ */
+
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreService('api::transparency-page.transparency-page');

@@ -1,0 +1,25 @@
+import type { Core } from '@strapi/strapi';
+import { ensureLocales } from './bootstrap/locales';
+import { ensureAdminRoles } from './bootstrap/admin-roles';
+import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { isContentEmpty, seedSampleData } from './seed';
+
+/** `npm run develop` on an empty database fills it with sample data unless SEED=false. */
+async function seedOnFirstDevelop(strapi: Core.Strapi) {
+  if (strapi.config.get('environment') !== 'development' || process.env.SEED === 'false') return;
+  if (!(await isContentEmpty(strapi))) return;
+  strapi.log.info('Empty database: loading the sample data (SEED=false turns this off)…');
+  const summary = await seedSampleData(strapi);
+  strapi.log.info(`Sample data loaded: ${JSON.stringify(summary)}`);
+}
+
+export default {
+  register() {},
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureLocales(strapi);
+    await ensureAdminRoles(strapi);
+    await ensurePublicPermissions(strapi);
+    await seedOnFirstDevelop(strapi);
+  },
+};

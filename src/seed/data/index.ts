@@ -1,0 +1,9 @@
+export { institutions } from './institutions';
+export { contacts } from './contacts';
+export { municipalBodies } from './municipal-bodies';
+export { norms } from './norms';
+export { pressNotes } from './press-notes';
+export { broadcastPrograms } from './broadcast-programs';
+export { ceremonies } from './ceremonies';
+export { transparencyPages } from './transparency-pages';
+export { archiveItems } from './archive-items';

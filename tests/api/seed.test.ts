@@ -1,0 +1,41 @@
+// npm run seed fills the database with the sample data; a second run adds nothing.
+import { app } from '../helpers/app';
+
+describe('sample data', () => {
+  it('creates every sample record once and nothing on a second run', async () => {
+    const { seedSampleData } = require('../../dist/src/seed');
+    const data = require('../../dist/src/seed/data');
+
+    const first = await seedSampleData(app());
+    expect(first).toEqual({
+      'api::municipal-body.municipal-body': data.municipalBodies.length,
+      'api::institution.institution': data.institutions.length,
+      'api::protocol-contact.protocol-contact': data.contacts.length,
+      'api::norm.norm': data.norms.length,
+      'api::ceremony.ceremony': data.ceremonies.length,
+      'api::media-archive-item.media-archive-item': data.archiveItems.length,
+      'api::press-note.press-note': data.pressNotes.length,
+      'api::broadcast-program.broadcast-program': data.broadcastPrograms.length,
+      'api::transparency-page.transparency-page': data.transparencyPages.length,
+    });
+    expect(data.pressNotes.length).toBeGreaterThanOrEqual(20);
+    expect(data.contacts.length).toBeGreaterThanOrEqual(40);
+    expect(data.transparencyPages.map((p: any) => p.pteSection).sort()).toHaveLength(12);
+
+    const counts = async () =>
+      Promise.all(['api::press-note.press-note', 'api::protocol-contact.protocol-contact', 'plugin::upload.file'].map((uid) => app().db.query(uid as any).count()));
+    const before = await counts();
+    expect(await seedSampleData(app())).toEqual({});
+    expect(await counts()).toEqual(before);
+  });
+
+  it('publishes localisations and keeps drafts unpublished', async () => {
+    const data = require('../../dist/src/seed/data');
+    const published = data.pressNotes.filter((n: any) => n.published).length;
+    const seededSlugs = data.pressNotes.map((n: any) => n.slug);
+    const live = await app()
+      .documents('api::press-note.press-note')
+      .findMany({ status: 'published', filters: { slug: { $in: seededSlugs } }, limit: 100 } as any);
+    expect(live).toHaveLength(published);
+  });
+});

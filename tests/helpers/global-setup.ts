@@ -1,0 +1,18 @@
+import crypto from 'crypto';
+import { createTestDatabase } from './test-database';
+
+const secret = () => crypto.randomBytes(16).toString('base64');
+
+export default async function globalSetup() {
+  process.env.NODE_ENV = 'test';
+  process.env.SEED = 'false';
+  process.env.LOG_LEVEL ??= 'error';
+  process.env.APP_KEYS ??= [secret(), secret()].join(',');
+  for (const key of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
+    process.env[key] ??= secret();
+  }
+  process.env.STRAPI_TELEMETRY_DISABLED = 'true';
+  process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION = 'true';
+  const description = await createTestDatabase();
+  console.log(`\nTest database: ${description}`);
+}
