@@ -3,14 +3,19 @@
 import crypto from 'crypto';
 import request from 'supertest';
 import type { Core } from '@strapi/strapi';
+import type { Mailbox } from './smtp';
 
 declare global {
   // Set by tests/helpers/strapi-environment.ts
   // eslint-disable-next-line no-var
   var strapi: Core.Strapi;
+  // eslint-disable-next-line no-var
+  var mailbox: Mailbox;
 }
 
 export const app = () => globalThis.strapi;
+/** The SMTP server every e-mail of the run goes to. */
+export const mailbox = () => globalThis.mailbox;
 export const http = () => request(app().server.httpServer);
 
 const unique = () => crypto.randomBytes(4).toString('hex');

@@ -1,7 +1,7 @@
 import { dropTestDatabase } from './test-database';
-import { destroyStrapi } from './strapi-instance';
+import { destroyTestRun } from './strapi-instance';
 
 export default async function globalTeardown() {
-  await destroyStrapi();
+  await destroyTestRun();
   await dropTestDatabase();
 }

@@ -1,25 +1,39 @@
-// The one Strapi instance of a test run. Lives in jest's main process (tests
-// run in band), shared by every test file through the test environment.
+// The one Strapi instance of a test run, with the SMTP server its e-mails go
+// to. Lives in jest's main process (tests run in band) and is shared by every
+// test file through the test environment.
 import type { Core } from '@strapi/strapi';
+import { startMailbox, type Mailbox } from './smtp';
 
-const KEY = Symbol.for('municipal.tests.strapi');
-type Holder = { [KEY]?: Promise<Core.Strapi> };
-const holder = globalThis as Holder;
-
-async function boot(): Promise<Core.Strapi> {
-  const { compileStrapi, createStrapi } = require('@strapi/strapi');
-  const appContext = await compileStrapi();
-  const app: Core.Strapi = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
-  await app.server.mount();
-  return app;
+export interface TestRun {
+  strapi: Core.Strapi;
+  mailbox: Mailbox;
 }
 
-export const getStrapiInstance = () => (holder[KEY] ??= boot());
+const KEY = Symbol.for('municipal.tests.run');
+type Holder = { [KEY]?: Promise<TestRun> };
+const holder = globalThis as Holder;
 
-export async function destroyStrapi() {
+async function boot(): Promise<TestRun> {
+  const mailbox = await startMailbox();
+  process.env.SMTP_HOST = '127.0.0.1';
+  process.env.SMTP_PORT = String(mailbox.port);
+  process.env.SMTP_SECURE = 'false';
+  process.env.SMTP_IGNORE_TLS = 'true';
+
+  const { compileStrapi, createStrapi } = require('@strapi/strapi');
+  const appContext = await compileStrapi();
+  const strapi: Core.Strapi = await createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
+  await strapi.server.mount();
+  return { strapi, mailbox };
+}
+
+export const getTestRun = () => (holder[KEY] ??= boot());
+
+export async function destroyTestRun() {
   const pending = holder[KEY];
   if (!pending) return;
   delete holder[KEY];
-  const app = await pending;
-  await app.destroy();
+  const { strapi, mailbox } = await pending;
+  await strapi.destroy();
+  await mailbox.close();
 }
