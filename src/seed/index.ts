@@ -43,13 +43,17 @@ export function createSeeder(strapi: Core.Strapi) {
   const isLocalized = (uid: UID.ContentType) => Boolean((strapi.contentTypes[uid] as any).pluginOptions?.i18n?.localized);
   const localeOf = (uid: UID.ContentType) => (isLocalized(uid) ? DEFAULT_LOCALE : undefined);
 
+  // The seeder is generic over types; only draft & publish types have publish().
+  const publishDocument = (uid: UID.ContentType, params: { documentId: string; locale: string }) =>
+    (strapi.documents(uid) as unknown as { publish(p: object): Promise<unknown> }).publish(params);
+
   /** documentId of the record matching `filters`, creating it from `build()` when missing. */
   async function ensure(uid: UID.ContentType, filters: Data, build: () => Promise<Data> | Data, publish = false) {
     const locale = localeOf(uid);
     const existing = await strapi.documents(uid).findFirst({ filters, locale, status: 'draft', fields: ['documentId'] } as any);
     if (existing) return { documentId: existing.documentId as string, created: false };
     const doc = await strapi.documents(uid).create({ data: await build(), locale } as any);
-    if (publish) await strapi.documents(uid).publish({ documentId: doc.documentId, locale: '*' } as any);
+    if (publish) await publishDocument(uid, { documentId: doc.documentId, locale: '*' });
     summary[uid] = (summary[uid] ?? 0) + 1;
     return { documentId: doc.documentId as string, created: true };
   }
@@ -57,7 +61,7 @@ export function createSeeder(strapi: Core.Strapi) {
   async function addLocalizations(uid: UID.ContentType, documentId: string, localizations: Record<string, Data> | undefined, publish: boolean) {
     for (const [locale, data] of Object.entries(localizations ?? {})) {
       await strapi.documents(uid).update({ documentId, locale, data } as any);
-      if (publish) await strapi.documents(uid).publish({ documentId, locale } as any);
+      if (publish) await publishDocument(uid, { documentId, locale });
     }
   }
 
