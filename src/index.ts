@@ -2,7 +2,9 @@ import type { Core } from '@strapi/strapi';
 import { ensureLocales } from './bootstrap/locales';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
+import { ensureFieldLabels } from './bootstrap/field-labels';
 import { isContentEmpty, seedSampleData } from './seed';
+import { registerTagsValidation } from './validation/tags';
 
 /** `npm run develop` on an empty database fills it with sample data unless SEED=false. */
 async function seedOnFirstDevelop(strapi: Core.Strapi) {
@@ -14,12 +16,15 @@ async function seedOnFirstDevelop(strapi: Core.Strapi) {
 }
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerTagsValidation(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensureAdminRoles(strapi);
     await ensurePublicPermissions(strapi);
+    await ensureFieldLabels(strapi);
     await seedOnFirstDevelop(strapi);
   },
 };
