@@ -38,7 +38,10 @@ const TRUE = ['true', '1', 'si', 'sí', 'yes'];
 const FALSE = ['false', '0', 'no'];
 const emailSchema = yup.string().email();
 
-const isRealDate = (value: string) => DATE_PATTERN.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
+const isRealDate = (value: string) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return DATE_PATTERN.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+};
 
 /** Excel in Spanish saves with semicolons: take whichever separator the header uses more. */
 const detectDelimiter = (csv: string) => {

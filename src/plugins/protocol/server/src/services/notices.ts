@@ -157,7 +157,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Sends the due notices; returns how many were sent and how many failed this time. */
-    async processOutbox(now = new Date()) {
+    async processOutbox(at: Date = new Date()) {
+      const now = new Date(at.getTime()); // a Date of this realm, whoever calls (the query builder checks instanceof)
       const { noticeMaxAttempts, noticeRetryBaseSeconds } = pluginConfig(strapi);
       const due = (await notices().findMany({
         where: {

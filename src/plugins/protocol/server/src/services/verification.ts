@@ -29,7 +29,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const reasons: VerificationReason[] = [];
     if (!contact.lastVerifiedAt) reasons.push('never-verified');
     else if (new Date(contact.lastVerifiedAt) < monthsBefore(now, config.verificationPeriodMonths)) reasons.push('stale');
-    if (contact.termEnd && contact.termEnd < dateIn(now, config.timezone)) reasons.push('term-ended');
+    // A term that ended counts until somebody verifies the contact after its end.
+    const verifiedOn = contact.lastVerifiedAt ? dateIn(new Date(contact.lastVerifiedAt), config.timezone) : null;
+    if (contact.termEnd && contact.termEnd < dateIn(now, config.timezone) && (!verifiedOn || verifiedOn <= contact.termEnd)) {
+      reasons.push('term-ended');
+    }
     return reasons;
   },
 
