@@ -3,12 +3,15 @@
 import ical from 'node-ical';
 import type { ParsedMail } from 'mailparser';
 import { app, adminWithRole, contentManager, mailbox, type AdminSession } from '../../helpers/app';
-import { fixtures, suffix } from '../../helpers/fixtures';
+import { fixtures, publishedDocument, suffix } from '../../helpers/fixtures';
 import { CEREMONY, CONTACT, createContact, protocolApi, protocolService } from './helpers';
 
 const BODY = 'api::municipal-body.municipal-body';
 let protocolo: AdminSession;
 let gerente: AdminSession;
+
+/** A ceremony a month from now: notices are only sent about ceremonies still to come. */
+const upcoming = (isPublic: boolean) => ({ ...fixtures.ceremony(isPublic), startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
 
 const newBody = async () => app().documents(BODY).create({ data: fixtures.municipalBody() } as any) as Promise<any>;
 const icsOf = (mail: ParsedMail) => {
@@ -39,7 +42,7 @@ describe('ceremony notices', () => {
 
   it('publishing a ceremony e-mails each body to notify a notice with a parsable .ics', async () => {
     bodies = [await newBody(), await newBody()];
-    const data = { ...fixtures.ceremony(true), bodiesToNotify: bodies.map((b) => b.documentId), description: 'Izamiento del Pabellón Nacional.' };
+    const data = { ...upcoming(true), bodiesToNotify: bodies.map((b) => b.documentId), description: 'Izamiento del Pabellón Nacional.' };
     title = data.title;
     const created = await contentManager(protocolo, CEREMONY).create(data);
     expect(created.status).toBe(201);
@@ -55,7 +58,7 @@ describe('ceremony notices', () => {
       const { event } = icsOf(mail);
       expect(event.summary).toBe(title);
       expect(event.location).toBe('Plaza de Armas');
-      expect(new Date(event.start).toISOString()).toBe('2026-12-10T15:00:00.000Z');
+      expect(new Date(event.start).toISOString()).toBe(data.startsAt);
       expect(event.uid).toContain(ceremonyId);
     }
   });
@@ -82,11 +85,18 @@ describe('ceremony notices', () => {
     expect(event.status).toBe('CANCELLED');
   });
 
+  it('a ceremony already over tells nobody', async () => {
+    const body = await newBody();
+    const past = await publishedDocument(CEREMONY, { ...fixtures.ceremony(true), startsAt: '2020-01-01T15:00:00.000Z', bodiesToNotify: [body.documentId] });
+    await protocolService('notices').idle();
+    expect(await protocolService('notices').forCeremony(past.documentId)).toEqual([]);
+  });
+
   it('a failed e-mail never blocks the save and is retried with back-off until delivered', async () => {
     const body = await newBody();
     mailbox().refuse(body.email);
     try {
-      const created = await contentManager(protocolo, CEREMONY).create({ ...fixtures.ceremony(false), bodiesToNotify: [body.documentId] });
+      const created = await contentManager(protocolo, CEREMONY).create({ ...upcoming(false), bodiesToNotify: [body.documentId] });
       const id = created.body.data.documentId;
       expect((await contentManager(protocolo, CEREMONY).publish(id)).status).toBe(200);
       let row: any;

@@ -19,6 +19,18 @@ interface Filters {
   q: string;
 }
 
+const FilterSelect = (props: { label: string; allLabel: string; options: string[]; value: string; onChange: (value: string) => void }) => (
+  <Field.Root>
+    <Field.Label>{props.label}</Field.Label>
+    <SingleSelect value={props.value} onChange={(value: string | number) => props.onChange(String(value))}>
+      <SingleSelectOption value="">{props.allLabel}</SingleSelectOption>
+      {props.options.map((option) => (
+        <SingleSelectOption key={option} value={option}>{option}</SingleSelectOption>
+      ))}
+    </SingleSelect>
+  </Field.Root>
+);
+
 const download = (blob: Blob, filename: string) => {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -86,20 +98,8 @@ export const DirectoryPage = () => {
         </Box>
 
         <Flex gap={4} alignItems="flex-end" wrap="wrap" paddingBottom={4}>
-          <Field.Root name="level">
-            <Field.Label>{label('filters.level', 'Nivel')}</Field.Label>
-            <SingleSelect value={filters.level} onChange={(value: string | number) => setFilters({ ...filters, level: String(value) })}>
-              <SingleSelectOption value="">{label('filters.all', 'Todos')}</SingleSelectOption>
-              {LEVELS.map((l) => <SingleSelectOption key={l} value={l}>{l}</SingleSelectOption>)}
-            </SingleSelect>
-          </Field.Root>
-          <Field.Root name="sector">
-            <Field.Label>{label('filters.sector', 'Sector')}</Field.Label>
-            <SingleSelect value={filters.sector} onChange={(value: string | number) => setFilters({ ...filters, sector: String(value) })}>
-              <SingleSelectOption value="">{label('filters.all', 'Todos')}</SingleSelectOption>
-              {SECTORS.map((s) => <SingleSelectOption key={s} value={s}>{s}</SingleSelectOption>)}
-            </SingleSelect>
-          </Field.Root>
+          <FilterSelect label={label('filters.level', 'Nivel')} allLabel={label('filters.all', 'Todos')} options={LEVELS} value={filters.level} onChange={(level) => setFilters({ ...filters, level })} />
+          <FilterSelect label={label('filters.sector', 'Sector')} allLabel={label('filters.all', 'Todos')} options={SECTORS} value={filters.sector} onChange={(sector) => setFilters({ ...filters, sector })} />
           <Field.Root name="q">
             <Field.Label>{label('filters.search', 'Buscar')}</Field.Label>
             <TextInput value={filters.q} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setFilters({ ...filters, q: e.target.value })} />

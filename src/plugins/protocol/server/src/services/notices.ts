@@ -37,6 +37,8 @@ const SUBJECTS: Record<NoticeKind, string> = {
   cancel: 'Ceremonia cancelada',
 };
 
+const isOver = (event: CeremonyEvent) => new Date(event.endsAt ?? event.startsAt).getTime() < Date.now();
+
 const fingerprintOf = (event: CeremonyEvent) => crypto.createHash('sha256').update(JSON.stringify(event)).digest('hex');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
@@ -103,6 +105,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const ceremony = await loadPublished(documentId);
         if (ceremony) {
           const event = getService(strapi, 'calendar').eventOf(ceremony);
+          if (isOver(event)) return; // a notice about a past ceremony tells nobody anything
           const fingerprint = fingerprintOf(event);
           const bodies = (ceremony.bodiesToNotify ?? []).filter((b: any) => b.active !== false);
           for (const body of bodies) {
@@ -122,7 +125,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         } else {
           // No published version left: tell every body that was told about it.
           for (const previous of last.values()) {
-            if (previous.kind === 'cancel') continue;
+            if (previous.kind === 'cancel' || isOver(previous.event)) continue;
             await queue({
               ceremonyDocumentId: documentId,
               kind: 'cancel',
