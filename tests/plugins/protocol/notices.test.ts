@@ -11,7 +11,11 @@ let protocolo: AdminSession;
 let gerente: AdminSession;
 
 /** A ceremony a month from now: notices are only sent about ceremonies still to come. */
-const upcoming = (isPublic: boolean) => ({ ...fixtures.ceremony(isPublic), startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+const upcoming = (isPublic: boolean) => {
+  const startsAt = new Date(Date.now() + 30 * 86_400_000);
+  startsAt.setUTCSeconds(0, 0); // iCalendar times have whole seconds
+  return { ...fixtures.ceremony(isPublic), startsAt: startsAt.toISOString() };
+};
 
 const newBody = async () => app().documents(BODY).create({ data: fixtures.municipalBody() } as any) as Promise<any>;
 const icsOf = (mail: ParsedMail) => {

@@ -110,9 +110,12 @@ describe('admin', () => {
     const res = await contentManager(admins[code], CEREMONY).findOne(docs.public.documentId);
     expect([200, 403]).toContain(res.status);
     expectNoPersonalData(res.body);
+    if (res.status !== 200) return; // Normas does not read ceremonies at all
     const relation = await http()
       .get(`/content-manager/relations/${CEREMONY}/${docs.public.documentId}/host`)
+      .query({ locale: 'es-PE' })
       .set('Authorization', `Bearer ${admins[code].token}`);
+    expect([200, 403]).toContain(relation.status);
     expectNoPersonalData(relation.body);
   });
 
