@@ -1,7 +1,7 @@
 // Precedence order of the directory and the host rule of the seating order.
-import { adminWithRole, type AdminSession } from '../../helpers/app';
+import { app, adminWithRole, contentManager, type AdminSession } from '../../helpers/app';
 import { fixtures, publishedDocument, suffix } from '../../helpers/fixtures';
-import { CEREMONY, createContact, createInstitution, createRank, protocolApi } from './helpers';
+import { CEREMONY, CONTACT, createContact, createInstitution, createRank, protocolApi } from './helpers';
 
 let protocolo: AdminSession;
 const c: Record<string, any> = {};
@@ -116,5 +116,25 @@ describe('seating order and the host rule', () => {
     const res = await protocolApi(protocolo).get('/ceremonies/doesnotexist123/seating');
     expect(res.status).toBe(404);
     expect(res.body.error.details.code).toBe('CEREMONY_NOT_FOUND');
+  });
+});
+
+describe('an explicit precedence place needs its reason', () => {
+  it('in the content manager', async () => {
+    const res = await contentManager(protocolo, CONTACT).create({ ...fixtures.contact(), precedenceRank: 12 });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.code).toBe('OVERRIDE_REASON_REQUIRED');
+    const ok = await contentManager(protocolo, CONTACT).create({ ...fixtures.contact(), precedenceRank: 12, precedenceOverrideReason: 'Decano (prueba)' });
+    expect(ok.status).toBe(201);
+  });
+
+  it('in the document service, also when only the reason is removed', async () => {
+    await expect(app().documents(CONTACT).update({ documentId: c.override.documentId, data: { precedenceOverrideReason: '' } } as any)).rejects.toThrow(
+      /necesita su motivo/
+    );
+    const stored = await app().documents(CONTACT).findOne({ documentId: c.override.documentId } as any);
+    expect(stored!.precedenceOverrideReason).toBe('Decano del cuerpo consular (prueba)');
+    // Removing the place and its reason together is fine.
+    await app().documents(CONTACT).update({ documentId: c.unranked.documentId, data: { precedenceRank: null, precedenceOverrideReason: null } } as any);
   });
 });

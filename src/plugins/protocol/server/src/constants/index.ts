@@ -33,5 +33,6 @@ export const ERRORS = {
   CSV_UNREADABLE: { code: 'CSV_UNREADABLE', message: 'No se pudo leer el archivo CSV.' },
   UNKNOWN_CONTACTS: { code: 'UNKNOWN_CONTACTS', message: 'Algunos contactos no existen: no se marcó ninguno como verificado.' },
   CEREMONY_NOT_FOUND: { code: 'CEREMONY_NOT_FOUND', message: 'La ceremonia no existe.' },
+  OVERRIDE_REASON_REQUIRED: { code: 'OVERRIDE_REASON_REQUIRED', message: 'Un rango de precedencia explícito necesita su motivo.' },
   AUDIT_APPEND_ONLY: { code: 'AUDIT_APPEND_ONLY', message: 'El registro de importaciones y exportaciones no se puede modificar ni borrar.' },
 } as const;

@@ -174,7 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         else firstLineOfKey.set(key, line);
       }
       if (data.precedenceRank != null && !data.precedenceOverrideReason) {
-        add(line, 'precedenceOverrideReason', 'OVERRIDE_REASON_REQUIRED', 'Un rango explícito necesita su motivo.');
+        add(line, 'precedenceOverrideReason', ERRORS.OVERRIDE_REASON_REQUIRED.code, ERRORS.OVERRIDE_REASON_REQUIRED.message);
       }
       if (typeof data.termStart === 'string' && typeof data.termEnd === 'string' && data.termEnd < data.termStart) {
         add(line, 'termEnd', 'INVALID_TERM', 'El fin del período es anterior a su inicio.');
