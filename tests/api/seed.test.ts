@@ -2,6 +2,7 @@
 import { app } from '../helpers/app';
 
 describe('sample data', () => {
+  // Seeds every sample record twice through the document service: slow on a busy machine.
   it('creates every sample record once and nothing on a second run', async () => {
     const { seedSampleData } = require('../../dist/src/seed');
     const data = require('../../dist/src/seed/data');
@@ -37,7 +38,7 @@ describe('sample data', () => {
     const before = await counts();
     expect(await seedSampleData(app())).toEqual({});
     expect(await counts()).toEqual(before);
-  });
+  }, 180_000);
 
   it('publishes localisations and keeps drafts unpublished', async () => {
     const data = require('../../dist/src/seed/data');
