@@ -32,6 +32,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  protocol: {
+    enabled: true,
+    resolve: './src/plugins/protocol',
+    config: {
+      verificationPeriodMonths: env.int('PROTOCOL_VERIFICATION_MONTHS', 6),
+      digestCron: env('PROTOCOL_DIGEST_CRON', '0 8 * * 1'),
+    },
+  },
   email: {
     config: {
       provider: 'nodemailer',

@@ -29,10 +29,22 @@ const INSTITUTION = 'api::institution.institution';
 const CONTACT = 'api::protocol-contact.protocol-contact';
 const CEREMONY = 'api::ceremony.ceremony';
 const BODY = 'api::municipal-body.municipal-body';
+const PRECEDENCE = 'api::precedence-rank.precedence-rank';
 const TRANSPARENCY = 'api::transparency-page.transparency-page';
 
 const ALL: ContentAction[] = ['create', 'read', 'update', 'delete', 'publish'];
 const EDIT: ContentAction[] = ['create', 'read', 'update'];
+
+/** Admin actions of the protocol plugin (src/plugins/protocol/server/src/config/actions.ts). */
+const PROTOCOL_DIRECTORY = [
+  'plugin::protocol.directory.read',
+  'plugin::protocol.directory.import',
+  'plugin::protocol.directory.export',
+  'plugin::protocol.directory.verify',
+  'plugin::protocol.ceremonies.seating',
+];
+/** Upcoming birthdays: Protocolo only. */
+const PROTOCOL_BIRTHDAYS = 'plugin::protocol.birthdays.read';
 
 const MEDIA_LIBRARY = [
   'plugin::upload.read',
@@ -50,7 +62,7 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
     description: 'Redacta notas de prensa, programación de radio/TV y fichas del archivo; las envía a aprobación. No aprueba ni publica.',
     content: [
       { actions: EDIT, subjects: [PRESS_NOTE, PROGRAM, ARCHIVE] },
-      { actions: ['read'], subjects: [NORM, CEREMONY, INSTITUTION, BODY, TRANSPARENCY] },
+      { actions: ['read'], subjects: [NORM, CEREMONY, INSTITUTION, BODY, TRANSPARENCY, PRECEDENCE] },
       { actions: ['read'], subjects: [CONTACT], exceptFields: PERSONAL_FIELDS },
     ],
     plugins: MEDIA_LIBRARY,
@@ -59,8 +71,8 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
     code: 'gerente-comunicaciones',
     name: 'Gerente de Comunicaciones',
     description: 'Gerente de Comunicaciones e Imagen Institucional: todo lo del Redactor, además aprueba, pide cambios y publica.',
-    content: [{ actions: ALL, subjects: [PRESS_NOTE, PROGRAM, ARCHIVE, NORM, INSTITUTION, CONTACT, CEREMONY, BODY, TRANSPARENCY] }],
-    plugins: MEDIA_LIBRARY,
+    content: [{ actions: ALL, subjects: [PRESS_NOTE, PROGRAM, ARCHIVE, NORM, INSTITUTION, CONTACT, CEREMONY, BODY, TRANSPARENCY, PRECEDENCE] }],
+    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY],
   },
   {
     code: 'archivo',
@@ -75,13 +87,13 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
   {
     code: 'protocolo',
     name: 'Protocolo',
-    description: 'Directorio protocolar, instituciones, órganos municipales y ceremonias. Lee los datos personales de los contactos.',
+    description: 'Directorio protocolar, rangos de precedencia, instituciones, órganos municipales y ceremonias. Lee los datos personales de los contactos.',
     content: [
-      { actions: ['create', 'read', 'update', 'delete'], subjects: [CONTACT, INSTITUTION, BODY] },
+      { actions: ['create', 'read', 'update', 'delete'], subjects: [CONTACT, INSTITUTION, BODY, PRECEDENCE] },
       { actions: ALL, subjects: [CEREMONY] },
       { actions: ['read'], subjects: [PRESS_NOTE] },
     ],
-    plugins: MEDIA_LIBRARY,
+    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY, PROTOCOL_BIRTHDAYS],
   },
   {
     code: 'normas',

@@ -23,12 +23,15 @@ export const CIF_READ_TYPES: UID.ContentType[] = [
   'api::ceremony.ceremony',
 ];
 
-export const PUBLIC_ROLE_ACTIONS = reads(PUBLIC_READ_TYPES);
+/** Public feeds that are not reads of one type (routes of the protocol plugin). */
+export const PUBLIC_FEED_ACTIONS = ['plugin::protocol.feed.ceremonies'];
+
+export const PUBLIC_ROLE_ACTIONS = [...reads(PUBLIC_READ_TYPES), ...PUBLIC_FEED_ACTIONS];
 
 export const API_TOKENS = {
   website: {
     description: 'Sitio web municipal: lectura del contenido público.',
-    permissions: reads(PUBLIC_READ_TYPES),
+    permissions: [...reads(PUBLIC_READ_TYPES), ...PUBLIC_FEED_ACTIONS],
   },
   cif: {
     description: 'Centro de Información de Frontera: lectura del contenido de transparencia.',

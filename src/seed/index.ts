@@ -11,6 +11,7 @@ import {
   institutions,
   municipalBodies,
   norms,
+  precedenceRanks,
   pressNotes,
   transparencyPages,
 } from './data';
@@ -22,6 +23,7 @@ type Data = Record<string, unknown>;
 
 const UIDS = {
   body: 'api::municipal-body.municipal-body',
+  precedenceRank: 'api::precedence-rank.precedence-rank',
   institution: 'api::institution.institution',
   contact: 'api::protocol-contact.protocol-contact',
   norm: 'api::norm.norm',
@@ -67,6 +69,7 @@ export function createSeeder(strapi: Core.Strapi) {
 
   const keyMaps = {
     bodies: new Map<string, string>(),
+    precedenceRanks: new Map<string, string>(),
     institutions: new Map<string, string>(),
     contacts: new Map<string, string>(),
     norms: new Map<string, string>(),
@@ -79,6 +82,13 @@ export function createSeeder(strapi: Core.Strapi) {
       return id;
     });
 
+  async function seedPrecedenceRanks() {
+    for (const rank of precedenceRanks) {
+      const { documentId } = await ensure(UIDS.precedenceRank, { officeTitle: rank.officeTitle }, () => ({ ...rank }));
+      keyMaps.precedenceRanks.set(rank.officeTitle, documentId);
+    }
+  }
+
   async function seedDirectory() {
     for (const body of municipalBodies) {
       keyMaps.bodies.set(body.name, (await ensure(UIDS.body, { name: body.name }, () => ({ ...body }))).documentId);
@@ -90,8 +100,10 @@ export function createSeeder(strapi: Core.Strapi) {
     for (const contact of contacts) {
       const filters = { givenName: contact.givenName, familyName: contact.familyName, position: contact.position };
       const { documentId } = await ensure(UIDS.contact, filters, () => ({
-        ...omit(contact, 'key', 'institution'),
+        ...omit(contact, 'key', 'institution', 'precedenceOffice'),
+        contactKey: contact.key,
         institution: resolve(keyMaps.institutions, 'institution', [contact.institution])[0],
+        precedence: contact.precedenceOffice ? resolve(keyMaps.precedenceRanks, 'precedence rank', [contact.precedenceOffice])[0] : null,
       }));
       keyMaps.contacts.set(contact.key, documentId);
     }
@@ -173,6 +185,7 @@ export function createSeeder(strapi: Core.Strapi) {
 
   return {
     async run() {
+      await seedPrecedenceRanks();
       await seedDirectory();
       await seedNorms();
       await seedCeremonies();

@@ -29,6 +29,13 @@ export interface SeedInstitution {
   internalNotes?: string;
 }
 
+export interface SeedPrecedenceRank {
+  rank: number;
+  officeTitle: string;
+  level: 'national' | 'regional' | 'local' | 'international';
+  source?: string;
+}
+
 export interface SeedContact {
   /** Stable natural key, e.g. 'alcalde-provincial'. */
   key: string;
@@ -38,7 +45,11 @@ export interface SeedContact {
   position: string;
   /** Institution name, as in institutions.ts. */
   institution: string;
+  /** Office title, as in precedence-ranks.ts. */
+  precedenceOffice?: string;
+  /** Explicit place overriding the office's rank, with its reason. */
   precedenceRank?: number;
+  precedenceOverrideReason?: string;
   precedenceSource?: string;
   termStart?: string; // YYYY-MM-DD
   termEnd?: string;

@@ -2,12 +2,14 @@
 import { app } from '../helpers/app';
 
 describe('sample data', () => {
+  // Seeds every sample record twice through the document service: slow on a busy machine.
   it('creates every sample record once and nothing on a second run', async () => {
     const { seedSampleData } = require('../../dist/src/seed');
     const data = require('../../dist/src/seed/data');
 
     const first = await seedSampleData(app());
     expect(first).toEqual({
+      'api::precedence-rank.precedence-rank': data.precedenceRanks.length,
       'api::municipal-body.municipal-body': data.municipalBodies.length,
       'api::institution.institution': data.institutions.length,
       'api::protocol-contact.protocol-contact': data.contacts.length,
@@ -20,14 +22,23 @@ describe('sample data', () => {
     });
     expect(data.pressNotes.length).toBeGreaterThanOrEqual(20);
     expect(data.contacts.length).toBeGreaterThanOrEqual(40);
+    // National, then regional, then local authorities; every contact points to a seeded office.
+    const ranks = data.precedenceRanks.map((r: any) => r.rank);
+    expect(ranks).toEqual([...ranks].sort((a: number, b: number) => a - b));
+    const firstLocal = data.precedenceRanks.find((r: any) => r.level === 'local').rank;
+    expect(data.precedenceRanks.filter((r: any) => r.level === 'national').every((r: any) => r.rank < firstLocal)).toBe(true);
+    const linked = await app()
+      .documents('api::protocol-contact.protocol-contact')
+      .findMany({ filters: { contactKey: 'alcalde-provincial' }, populate: ['precedence'] } as any);
+    expect(linked[0].precedence.officeTitle).toBe('Alcalde(sa) Provincial');
     expect(data.transparencyPages.map((p: any) => p.pteSection).sort()).toHaveLength(12);
 
     const counts = async () =>
-      Promise.all(['api::press-note.press-note', 'api::protocol-contact.protocol-contact', 'plugin::upload.file'].map((uid) => app().db.query(uid as any).count()));
+      Promise.all(['api::press-note.press-note', 'api::protocol-contact.protocol-contact', 'api::precedence-rank.precedence-rank', 'plugin::upload.file'].map((uid) => app().db.query(uid as any).count()));
     const before = await counts();
     expect(await seedSampleData(app())).toEqual({});
     expect(await counts()).toEqual(before);
-  });
+  }, 180_000);
 
   it('publishes localisations and keeps drafts unpublished', async () => {
     const data = require('../../dist/src/seed/data');

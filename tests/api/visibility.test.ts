@@ -135,14 +135,15 @@ describe('the right token', () => {
     for (const name of ['website', 'cif']) {
       const token = await service.getByName(name);
       expect(token.type).toBe('custom');
-      expect(token.permissions.every((p: string) => /\.(find|findOne)$/.test(p))).toBe(true);
+      const { PUBLIC_FEED_ACTIONS } = require('../../dist/src/access/content-api');
+      expect(token.permissions.every((p: string) => /\.(find|findOne)$/.test(p) || PUBLIC_FEED_ACTIONS.includes(p))).toBe(true);
       expect(token.permissions.some((p: string) => p.includes('protocol-contact') || p.includes('institution'))).toBe(false);
     }
   });
 
   it('the Public role has exactly the public reads', async () => {
     const role = await app().db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' }, populate: ['permissions'] });
-    const apiActions = role.permissions.map((p: any) => p.action).filter((a: string) => a.startsWith('api::')).sort();
+    const apiActions = role.permissions.map((p: any) => p.action).filter((a: string) => a.startsWith('api::') || a.startsWith('plugin::protocol.')).sort();
     const { PUBLIC_ROLE_ACTIONS } = require('../../dist/src/access/content-api');
     expect(apiActions).toEqual([...PUBLIC_ROLE_ACTIONS].sort());
   });

@@ -12,6 +12,9 @@ export interface Mailbox {
   /** Messages to the given address. */
   to(address: string): ParsedMail[];
   clear(): void;
+  /** Makes the server reject mail to `address` (a delivery failure) until accept(address). */
+  refuse(address: string): void;
+  accept(address: string): void;
   close(): Promise<void>;
 }
 
@@ -23,11 +26,16 @@ const recipients = (mail: ParsedMail) =>
 export async function startMailbox(): Promise<Mailbox> {
   const messages: ParsedMail[] = [];
   const waiters: Array<{ predicate: (m: ParsedMail) => boolean; resolve: (m: ParsedMail) => void }> = [];
+  const refused = new Set<string>();
 
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (refused.has(address.address.toLowerCase())) return callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {
@@ -63,6 +71,8 @@ export async function startMailbox(): Promise<Mailbox> {
     },
     to: (address) => messages.filter((m) => recipients(m).includes(address.toLowerCase())),
     clear: () => void messages.splice(0, messages.length),
+    refuse: (address) => void refused.add(address.toLowerCase()),
+    accept: (address) => void refused.delete(address.toLowerCase()),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -7,3 +7,4 @@ export { broadcastPrograms } from './broadcast-programs';
 export { ceremonies } from './ceremonies';
 export { transparencyPages } from './transparency-pages';
 export { archiveItems } from './archive-items';
+export { precedenceRanks } from './precedence-ranks';

@@ -1,0 +1,3 @@
+import { Crown } from '@strapi/icons';
+
+export const PluginIcon = () => <Crown />;

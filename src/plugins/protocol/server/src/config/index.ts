@@ -1,0 +1,63 @@
+/** Plugin options (config/plugins.ts → protocol.config); checked at start-up. */
+export interface ProtocolConfig {
+  /** A contact not verified for this many months is "por verificar". */
+  verificationPeriodMonths: number;
+  /** When the weekly digest of "por verificar" contacts goes to the Protocolo role. */
+  digestCron: string;
+  /** How often the notice outbox is processed (retries with back-off). */
+  outboxCron: string;
+  /** Time zone of the office: dates in e-mails, "today" for birthdays and terms. */
+  timezone: string;
+  /** Upcoming birthdays shown to Protocolo. */
+  birthdaysWindowDays: number;
+  noticeMaxAttempts: number;
+  /** First retry delay; doubled after each failed attempt. */
+  noticeRetryBaseSeconds: number;
+  importMaxRows: number;
+  /** Public ceremonies that ended longer ago than this stay out of the iCalendar feed. */
+  feedDaysBack: number;
+  /** Domain part of the iCalendar UIDs. */
+  calendarDomain: string;
+}
+
+const defaults: ProtocolConfig = {
+  verificationPeriodMonths: 6,
+  digestCron: '0 8 * * 1',
+  outboxCron: '*/1 * * * *',
+  timezone: 'America/Lima',
+  birthdaysWindowDays: 14,
+  noticeMaxAttempts: 8,
+  noticeRetryBaseSeconds: 60,
+  importMaxRows: 5000,
+  feedDaysBack: 365,
+  calendarDomain: 'munisantarosafrontera.gob.pe',
+};
+
+const positiveIntegers: Array<keyof ProtocolConfig> = [
+  'verificationPeriodMonths',
+  'birthdaysWindowDays',
+  'noticeMaxAttempts',
+  'noticeRetryBaseSeconds',
+  'importMaxRows',
+  'feedDaysBack',
+];
+
+export default {
+  default: defaults,
+  validator(config: ProtocolConfig) {
+    for (const key of positiveIntegers) {
+      const value = config[key];
+      if (!Number.isInteger(value) || (value as number) < 1) {
+        throw new Error(`protocol plugin: "${key}" must be a positive integer (got ${JSON.stringify(value)}).`);
+      }
+    }
+    for (const key of ['digestCron', 'outboxCron', 'timezone', 'calendarDomain'] as const) {
+      if (typeof config[key] !== 'string' || !config[key]) throw new Error(`protocol plugin: "${key}" must be a non-empty string.`);
+    }
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: config.timezone });
+    } catch {
+      throw new Error(`protocol plugin: unknown time zone "${config.timezone}".`);
+    }
+  },
+};

@@ -1,0 +1,9 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils/get-service';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async seating(ctx: any) {
+    const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : undefined;
+    ctx.body = { data: await getService(strapi, 'seating').forCeremony(ctx.params.documentId, locale) };
+  },
+});

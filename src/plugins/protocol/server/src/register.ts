@@ -1,0 +1,8 @@
+import type { Core } from '@strapi/strapi';
+import { ceremonyNotices } from './middlewares/ceremony-notices';
+import { precedenceOverrideNeedsReason } from './middlewares/precedence-override';
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(ceremonyNotices(strapi));
+  strapi.documents.use(precedenceOverrideNeedsReason(strapi));
+};
