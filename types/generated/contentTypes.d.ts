@@ -1112,6 +1112,58 @@ export interface ApiNormNorm extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiPrecedenceRankPrecedenceRank
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'precedence_ranks';
+  info: {
+    description: 'Order of authorities (Cuadro General y Regional de Precedencias). Editable data: a lower rank goes first.';
+    displayName: 'Rango de precedencia';
+    pluralName: 'precedence-ranks';
+    singularName: 'precedence-rank';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    level: Schema.Attribute.Enumeration<
+      ['national', 'regional', 'local', 'international']
+    > &
+      Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::precedence-rank.precedence-rank'
+    > &
+      Schema.Attribute.Private;
+    officeTitle: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    rank: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 9999;
+          min: 1;
+        },
+        number
+      >;
+    source: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 250;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiPressNotePressNote extends Struct.CollectionTypeSchema {
   collectionName: 'press_notes';
   info: {
@@ -1270,6 +1322,11 @@ export interface ApiProtocolContactProtocolContact
     assistant: Schema.Attribute.Component<'protocol.assistant', false>;
     birthday: Schema.Attribute.Date;
     consent: Schema.Attribute.Component<'protocol.consent-record', false>;
+    contactKey: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1318,6 +1375,14 @@ export interface ApiProtocolContactProtocolContact
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
+      }>;
+    precedence: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::precedence-rank.precedence-rank'
+    >;
+    precedenceOverrideReason: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
       }>;
     precedenceRank: Schema.Attribute.Integer &
       Schema.Attribute.SetMinMax<
@@ -1591,6 +1656,119 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
         number
       >;
     publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginProtocolDirectoryAudit
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'protocol_directory_audits';
+  info: {
+    description: 'Append-only: who imported or exported the protocol directory, when, how many records, with or without personal data.';
+    displayName: 'Registro de importaciones y exportaciones';
+    pluralName: 'directory-audits';
+    singularName: 'directory-audit';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    adminUserEmail: Schema.Attribute.String & Schema.Attribute.Required;
+    adminUserId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    details: Schema.Attribute.JSON;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::protocol.directory-audit'
+    > &
+      Schema.Attribute.Private;
+    operation: Schema.Attribute.Enumeration<
+      ['import', 'export-csv', 'export-vcard']
+    > &
+      Schema.Attribute.Required;
+    personalData: Schema.Attribute.Boolean &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    recordCount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginProtocolNotice extends Struct.CollectionTypeSchema {
+  collectionName: 'protocol_notices';
+  info: {
+    description: 'Outbox of the notices e-mailed to the municipal bodies about ceremonies; retried with back-off until sent.';
+    displayName: 'Aviso de ceremonia';
+    pluralName: 'notices';
+    singularName: 'notice';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    bodyName: Schema.Attribute.String;
+    ceremonyDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    event: Schema.Attribute.JSON & Schema.Attribute.Required;
+    fingerprint: Schema.Attribute.String & Schema.Attribute.Required;
+    kind: Schema.Attribute.Enumeration<['new', 'change', 'cancel']> &
+      Schema.Attribute.Required;
+    lastError: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::protocol.notice'
+    > &
+      Schema.Attribute.Private;
+    lockedUntil: Schema.Attribute.DateTime;
+    nextAttemptAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    recipient: Schema.Attribute.Email & Schema.Attribute.Required;
+    sentAt: Schema.Attribute.DateTime;
+    sequence: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    status: Schema.Attribute.Enumeration<
+      ['pending', 'sending', 'sent', 'failed']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1975,12 +2153,15 @@ declare module '@strapi/strapi' {
       'api::media-archive-item.media-archive-item': ApiMediaArchiveItemMediaArchiveItem;
       'api::municipal-body.municipal-body': ApiMunicipalBodyMunicipalBody;
       'api::norm.norm': ApiNormNorm;
+      'api::precedence-rank.precedence-rank': ApiPrecedenceRankPrecedenceRank;
       'api::press-note.press-note': ApiPressNotePressNote;
       'api::protocol-contact.protocol-contact': ApiProtocolContactProtocolContact;
       'api::transparency-page.transparency-page': ApiTransparencyPageTransparencyPage;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::protocol.directory-audit': PluginProtocolDirectoryAudit;
+      'plugin::protocol.notice': PluginProtocolNotice;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::upload.file': PluginUploadFile;
