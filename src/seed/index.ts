@@ -38,26 +38,36 @@ const omit = <T extends object, K extends keyof T>(value: T, ...keys: K[]) => {
   return copy as Omit<T, K>;
 };
 
+/** Who the approval workflow's audit trail names for sample content (submitted, approved and published at seeding). */
+export const SAMPLE_DATA_ACTOR = { kind: 'system', id: null, name: 'sistema (datos de ejemplo)' } as const;
+
 export function createSeeder(strapi: Core.Strapi) {
   const summary: Summary = {};
   const isLocalized = (uid: UID.ContentType) => Boolean((strapi.contentTypes[uid] as any).pluginOptions?.i18n?.localized);
   const localeOf = (uid: UID.ContentType) => (isLocalized(uid) ? DEFAULT_LOCALE : undefined);
 
+  /** Publishes a document; types gated by the approval workflow go through it (audit trail included). */
+  async function publish(uid: UID.ContentType, documentId: string, locale: string) {
+    const workflow = strapi.plugin('approval-workflow')?.service('workflow');
+    if (!workflow?.isGated(uid)) return strapi.documents(uid).publish({ documentId, locale } as any);
+    return workflow.submitApproveAndPublish({ uid, documentId, locale }, { submitter: SAMPLE_DATA_ACTOR, reviewer: SAMPLE_DATA_ACTOR });
+  }
+
   /** documentId of the record matching `filters`, creating it from `build()` when missing. */
-  async function ensure(uid: UID.ContentType, filters: Data, build: () => Promise<Data> | Data, publish = false) {
+  async function ensure(uid: UID.ContentType, filters: Data, build: () => Promise<Data> | Data, shouldPublish = false) {
     const locale = localeOf(uid);
     const existing = await strapi.documents(uid).findFirst({ filters, locale, status: 'draft', fields: ['documentId'] } as any);
     if (existing) return { documentId: existing.documentId as string, created: false };
     const doc = await strapi.documents(uid).create({ data: await build(), locale } as any);
-    if (publish) await strapi.documents(uid).publish({ documentId: doc.documentId, locale: '*' } as any);
+    if (shouldPublish) await publish(uid, doc.documentId, '*');
     summary[uid] = (summary[uid] ?? 0) + 1;
     return { documentId: doc.documentId as string, created: true };
   }
 
-  async function addLocalizations(uid: UID.ContentType, documentId: string, localizations: Record<string, Data> | undefined, publish: boolean) {
+  async function addLocalizations(uid: UID.ContentType, documentId: string, localizations: Record<string, Data> | undefined, shouldPublish: boolean) {
     for (const [locale, data] of Object.entries(localizations ?? {})) {
       await strapi.documents(uid).update({ documentId, locale, data } as any);
-      if (publish) await strapi.documents(uid).publish({ documentId, locale } as any);
+      if (shouldPublish) await publish(uid, documentId, locale);
     }
   }
 
@@ -110,7 +120,7 @@ export function createSeeder(strapi: Core.Strapi) {
       // A uid is always per locale in Strapi's i18n: each translation carries the slug.
       const localizations = Object.fromEntries(Object.entries(norm.localizations ?? {}).map(([l, t]) => [l, { ...t, slug: norm.slug }]));
       await addLocalizations(UIDS.norm, documentId, localizations, false);
-      if (norm.published) await strapi.documents(UIDS.norm).publish({ documentId, locale: '*' } as any);
+      if (norm.published) await publish(UIDS.norm, documentId, '*');
     }
   }
 
@@ -154,7 +164,7 @@ export function createSeeder(strapi: Core.Strapi) {
       }));
       if (!created) continue;
       await addLocalizations(UIDS.pressNote, documentId, note.localizations as Record<string, Data>, false);
-      if (note.published) await strapi.documents(UIDS.pressNote).publish({ documentId, locale: '*' } as any);
+      if (note.published) await publish(UIDS.pressNote, documentId, '*');
     }
   }
 
