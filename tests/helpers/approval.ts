@@ -2,7 +2,7 @@
 // a Redactor submits, a Gerente approves and publishes, through the plugin's real
 // workflow service (state, audit trail, the document-service gate).
 import crypto from 'crypto';
-import { app } from './app';
+import { app, http } from './app';
 
 type Actor = { kind: 'admin'; id: number; name: string; email: string };
 
@@ -30,4 +30,16 @@ const defaultActors = () =>
 /** Submits, approves and publishes one locale of a gated document ('*' = every draft locale). */
 export async function approveAndPublish(uid: string, documentId: string, locale?: string) {
   await workflow().submitApproveAndPublish({ uid, documentId, locale }, await defaultActors());
+}
+
+/** The plugin's admin routes, as the admin panel calls them. */
+export function approvals(session: { token: string }) {
+  const auth = { Authorization: `Bearer ${session.token}` };
+  return {
+    status: (uid: string, documentId: string, locale?: string) =>
+      http().get(`/approval-workflow/documents/${uid}/${documentId}`).query(locale ? { locale } : {}).set(auth),
+    act: (uid: string, documentId: string, action: string, body: object = {}, locale?: string) =>
+      http().post(`/approval-workflow/documents/${uid}/${documentId}/actions/${action}`).query(locale ? { locale } : {}).set(auth).send(body),
+    queue: (query: object = {}) => http().get('/approval-workflow/queue').query(query).set(auth),
+  };
 }
