@@ -12,7 +12,9 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) webhookStore.addAllowedEvent(`APPROVAL_${key.toUpperCase()}`, event);
 
   // Every instance runs the worker; the claim in the scheduler makes each publication happen once.
-  if (strapi.config.get('server.cron.enabled', true)) {
+  if (!strapi.config.get('server.cron.enabled', false)) {
+    strapi.log.warn('approval-workflow: cron desactivado (server.cron.enabled): esta instancia no hará publicaciones programadas.');
+  } else {
     const { scheduleRule } = strapi.config.get('plugin::approval-workflow') as { scheduleRule: string };
     strapi.cron.add({
       [SCHEDULE_JOB]: {
