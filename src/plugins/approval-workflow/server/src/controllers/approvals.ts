@@ -22,6 +22,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   return {
+    /** What the admin panel needs to know: which types are gated, and the four-eyes setting. */
+    async config(ctx: any) {
+      const { gatedTypes, selfApproval } = strapi.config.get('plugin::approval-workflow') as { gatedTypes: string[]; selfApproval: string };
+      ctx.body = { data: { gatedTypes, selfApproval } };
+    },
+
     async status(ctx: any) {
       const { uid, documentId } = ctx.params;
       assertGated(uid);

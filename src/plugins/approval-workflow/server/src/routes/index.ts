@@ -11,6 +11,7 @@ export default {
   admin: {
     type: 'admin',
     routes: [
+      { method: 'GET', path: '/config', handler: 'approvals.config', config: { policies } },
       { method: 'GET', path: '/documents/:uid/:documentId', handler: 'approvals.status', config: { policies } },
       { method: 'POST', path: '/documents/:uid/:documentId/actions/:action', handler: 'approvals.act', config: { policies } },
       { method: 'GET', path: '/queue', handler: 'approvals.queue', config: { policies } },
