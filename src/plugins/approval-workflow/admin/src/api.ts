@@ -20,6 +20,7 @@ export interface ApprovalStatus {
   isApprovedVersion: boolean;
   editedSinceApproval: boolean;
   publishAt: string | null;
+  submittedById: number | null;
   hasPublishedVersion: boolean;
   history: HistoryEvent[];
 }

@@ -2,7 +2,7 @@
 // the actions the user may take (comment, publishAt) and the history timeline.
 import * as React from 'react';
 import { useIntl } from 'react-intl';
-import { useFetchClient, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
+import { useAuth, useFetchClient, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { Badge, Box, Button, DateTimePicker, Divider, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { announceChange, useApprovalStatus, useGatedTypes, type ApprovalStatus } from '../api';
@@ -23,11 +23,11 @@ const PERMISSIONS = [
 
 type Action = 'submit' | 'withdraw' | 'approve' | 'request-changes' | 'unpublish';
 
-/** Which actions the current state offers to a user with these permissions. */
-function availableActions(status: ApprovalStatus, canSubmit: boolean, canReview: boolean): Action[] {
+/** Which actions the current state offers to this user (the server checks again). */
+function availableActions(status: ApprovalStatus, canSubmit: boolean, canReview: boolean, userId: number | undefined): Action[] {
   const actions: Action[] = [];
   if (canSubmit && (status.state === 'draft' || status.state === 'changes-requested')) actions.push('submit');
-  if (canSubmit && status.state === 'in-review') actions.push('withdraw');
+  if (canSubmit && status.state === 'in-review' && status.submittedById === userId) actions.push('withdraw');
   if (canReview && status.state === 'in-review') actions.push('approve', 'request-changes');
   if (canReview && status.hasPublishedVersion) actions.push('unpublish');
   return actions;
@@ -38,13 +38,14 @@ const PanelContent = ({ model, documentId, locale, updatedAt }: { model: string;
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
   const { allowedActions } = useRBAC(PERMISSIONS);
+  const userId = useAuth('ApprovalPanel', (auth) => auth.user?.id) as number | undefined;
   const status = useApprovalStatus(model, documentId, locale, true, updatedAt);
   const [comment, setComment] = React.useState('');
   const [publishAt, setPublishAt] = React.useState<Date | undefined>();
   const [busy, setBusy] = React.useState(false);
 
   if (!status) return null;
-  const actions = availableActions(status, allowedActions.canSubmit, allowedActions.canReview);
+  const actions = availableActions(status, allowedActions.canSubmit, allowedActions.canReview, userId);
 
   async function run(action: Action) {
     setBusy(true);
