@@ -13,6 +13,7 @@ async function reportAuditChains(strapi, print = console.log) {
 }
 
 if (require.main === module) {
+  process.env.CRON_ENABLED = 'false'; // a read-only check: no background publications from this process
   withStrapi(async (strapi) => {
     process.exitCode = await reportAuditChains(strapi);
   }).catch((error) => {

@@ -198,9 +198,12 @@ describe('edited after approval', () => {
     await app().db.query(NOTE).updateMany({ where: { documentId, publishedAt: null }, data: { lead: 'Cambiado directamente en la base de datos.' } });
     await expect(app().documents(NOTE).publish({ documentId } as any)).rejects.toMatchObject({ details: { code: 'APPROVAL_OUTDATED' } });
     expect(await publishedOf(NOTE, documentId)).toBeNull();
-    // The admin's Publish saves the draft first: that save notices the change and voids the approval.
+    // The admin's Publish saves the draft first, which voids the approval: refused, and the
+    // refused request changes nothing (no event either); the panel shows the draft as edited.
     expectCode(await contentManager(gerente, NOTE).publish(documentId), 403, 'APPROVAL_REQUIRED');
-    expect((await approvals(gerente).status(NOTE, documentId)).body.data.history.at(-1).action).toBe('invalidate');
+    const status = (await approvals(gerente).status(NOTE, documentId)).body.data;
+    expect(status).toMatchObject({ state: 'approved', isApprovedVersion: false, editedSinceApproval: true });
+    expect(status.history.at(-1).action).toBe('approve');
     expect(await publishedOf(NOTE, documentId)).toBeNull();
   });
 });

@@ -14,6 +14,8 @@ interface Scope {
   actor: Actor;
   /** Set while the workflow itself unpublishes (a retraction with its reason). */
   retracting?: boolean;
+  /** No e-mails or webhooks (sample data): the audit trail still records everything. */
+  silent?: boolean;
 }
 
 const storage = new AsyncLocalStorage<Scope>();
@@ -31,6 +33,8 @@ export const adminActor = (user: { id: number; firstname?: string | null; lastna
 export const runAs = <T>(actor: Actor, fn: () => Promise<T>, extra: Omit<Scope, 'actor'> = {}) => storage.run({ actor, ...extra }, fn);
 
 export const isRetracting = () => Boolean(storage.getStore()?.retracting);
+
+export const isSilent = () => Boolean(storage.getStore()?.silent);
 
 /** The actor of the current call: explicit scope first, then the HTTP request's credentials. */
 export function currentActor(strapi: Core.Strapi): Actor {

@@ -8,7 +8,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { STATE_UID, STATE_LABELS, type ApprovalState, type EventAction, type UserAction } from '../constants';
-import { runAs, type Actor } from '../actor';
+import { isSilent, runAs, type Actor } from '../actor';
 import { approvalOutdated, approvalRequired, commentRequired, forbidden, invalidTransition, notFound, selfApprovalForbidden } from '../errors';
 import { getService, targetKey } from '../utils';
 
@@ -157,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       await audit().append(event);
-      onCommit(() => void notifications().announce({ event, title, submittedById: (patch?.submittedById as number) ?? row.submittedById, cancelledPublishAt }));
+      if (!isSilent()) onCommit(() => void notifications().announce({ event, title, submittedById: (patch?.submittedById as number) ?? row.submittedById, cancelledPublishAt }));
       return event;
     });
   }
@@ -187,7 +187,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Publishes one locale as `actor`, through the document service and its gate. */
     async publish({ uid, documentId, locale }: Target, actor: Actor) {
-      return runAs(actor, () => strapi.documents(uid as any).publish({ documentId, locale: locale ?? undefined } as any));
+      return runAs(actor, () => strapi.documents(uid as any).publish({ documentId, locale: locale ?? undefined } as any), { silent: isSilent() });
     },
 
     /**
@@ -197,19 +197,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      */
     async submitApproveAndPublish(
       { uid, documentId, locale }: { uid: string; documentId: string; locale?: string | null },
-      { submitter, reviewer }: { submitter: Actor; reviewer: Actor }
+      { submitter, reviewer, notify = true }: { submitter: Actor; reviewer: Actor; notify?: boolean }
     ) {
       const locales = locale === '*' ? await draftLocales(uid, documentId) : [await resolveLocale(uid, locale)];
-      for (const each of locales) {
-        const target = { uid, documentId, locale: each };
-        let { state } = await this.status(uid, documentId, each);
-        if (state === 'draft' || state === 'changes-requested') {
-          await this.act({ ...target, action: 'submit', actor: submitter });
-          state = 'in-review';
+      const steps = async () => {
+        for (const each of locales) {
+          const target = { uid, documentId, locale: each };
+          let state = (await findState(target))?.state ?? 'draft';
+          if (state === 'draft' || state === 'changes-requested') {
+            await this.act({ ...target, action: 'submit', actor: submitter });
+            state = 'in-review';
+          }
+          if (state === 'in-review') await this.act({ ...target, action: 'approve', actor: reviewer });
+          await this.publish(target, reviewer);
         }
-        if (state === 'in-review') await this.act({ ...target, action: 'approve', actor: reviewer });
-        await this.publish(target, reviewer);
-      }
+      };
+      return notify ? steps() : runAs(reviewer, steps, { silent: true });
     },
 
     /** State, hashes and history of one document locale, for the admin panel and the API. */
