@@ -72,7 +72,7 @@ afterAll(async () => {
 async function loggedIn(code: string): Promise<Page> {
   const context = await browser.newContext({ locale: 'es-PE', viewport: { width: 1440, height: 1400 } });
   // The office works in Spanish: the admin's interface language, as the user would pick it.
-  await context.addInitScript(() => window.localStorage.setItem('strapi-admin-language', 'es'));
+  await context.addInitScript(() => (globalThis as any).localStorage.setItem('strapi-admin-language', 'es'));
   const page = await context.newPage();
   await page.goto(`${BASE}/admin/auth/login`);
   await page.fill('input[name="email"]', users[code].email);
