@@ -1,7 +1,7 @@
 // The approval workflow in the real admin, in Debian's Chromium: a Redactor writes
 // a press note and submits it; the Gerente opens it, sees the panel, approves and
 // publishes; the public API then serves it. A screenshot of the panel is saved to
-// tests/artifacts/ (and docs/approval-panel.png, the README's picture).
+// tests/artifacts/ (and to docs/approval-panel.png, the README's picture, with E2E_UPDATE_DOCS=1).
 import crypto from 'crypto';
 import fs from 'fs';
 import path from 'path';
@@ -118,8 +118,7 @@ test('a Redactor submits, the Gerente approves and publishes from the admin, the
   const clip = { x: Math.max(0, box.x - 560), y: 60, width: box.width + 600, height: box.y + box.height + 40 - 60 };
   const shot = path.join(ARTIFACTS, 'approval-panel.png');
   await gerente.screenshot({ path: shot, clip, fullPage: true });
-  fs.mkdirSync(path.join(ROOT, 'docs'), { recursive: true });
-  fs.copyFileSync(shot, path.join(ROOT, 'docs', 'approval-panel.png'));
+  if (process.env.E2E_UPDATE_DOCS === '1') fs.copyFileSync(shot, path.join(ROOT, 'docs', 'approval-panel.png'));
 
   await gerente.getByTestId('approval-action-approve').click();
   await gerente.getByTestId('approval-state').filter({ hasText: /Aprobado|Approved/ }).waitFor({ timeout: 30000 });
