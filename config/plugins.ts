@@ -1,6 +1,14 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  'approval-workflow': {
+    enabled: true,
+    resolve: './src/plugins/approval-workflow',
+    config: {
+      selfApproval: env('APPROVAL_SELF_APPROVAL', 'forbid'),
+      adminUrl: env('ADMIN_URL', ''),
+    },
+  },
   'users-permissions': {
     config: {
       jwtManagement: 'refresh',

@@ -7,6 +7,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS')!,
   },
+  // Background jobs (scheduled publications of the approval workflow) run on every instance.
+  cron: {
+    enabled: env.bool('CRON_ENABLED', true),
+  },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
   },

@@ -55,6 +55,10 @@ const MEDIA_LIBRARY = [
   'plugin::upload.assets.copy-link',
 ];
 
+// The approval workflow (src/plugins/approval-workflow): who submits, who reviews.
+const APPROVAL_SUBMIT = ['plugin::approval-workflow.read', 'plugin::approval-workflow.submit'];
+const APPROVAL_REVIEW = [...APPROVAL_SUBMIT, 'plugin::approval-workflow.review'];
+
 export const ADMIN_ROLES: AdminRoleDefinition[] = [
   {
     code: 'redactor',
@@ -65,14 +69,14 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
       { actions: ['read'], subjects: [NORM, CEREMONY, INSTITUTION, BODY, TRANSPARENCY, PRECEDENCE] },
       { actions: ['read'], subjects: [CONTACT], exceptFields: PERSONAL_FIELDS },
     ],
-    plugins: MEDIA_LIBRARY,
+    plugins: [...MEDIA_LIBRARY, ...APPROVAL_SUBMIT],
   },
   {
     code: 'gerente-comunicaciones',
     name: 'Gerente de Comunicaciones',
     description: 'Gerente de Comunicaciones e Imagen Institucional: todo lo del Redactor, además aprueba, pide cambios y publica.',
     content: [{ actions: ALL, subjects: [PRESS_NOTE, PROGRAM, ARCHIVE, NORM, INSTITUTION, CONTACT, CEREMONY, BODY, TRANSPARENCY, PRECEDENCE] }],
-    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY],
+    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY, ...APPROVAL_REVIEW],
   },
   {
     code: 'archivo',

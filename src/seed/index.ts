@@ -40,30 +40,38 @@ const omit = <T extends object, K extends keyof T>(value: T, ...keys: K[]) => {
   return copy as Omit<T, K>;
 };
 
+/** Who the approval workflow's audit trail names for sample content (submitted, approved and published at seeding). */
+export const SAMPLE_DATA_ACTOR = { kind: 'system', id: null, name: 'sistema (datos de ejemplo)' } as const;
+
 export function createSeeder(strapi: Core.Strapi) {
   const summary: Summary = {};
   const isLocalized = (uid: UID.ContentType) => Boolean((strapi.contentTypes[uid] as any).pluginOptions?.i18n?.localized);
   const localeOf = (uid: UID.ContentType) => (isLocalized(uid) ? DEFAULT_LOCALE : undefined);
 
-  // The seeder is generic over types; only draft & publish types have publish().
-  const publishDocument = (uid: UID.ContentType, params: { documentId: string; locale: string }) =>
-    (strapi.documents(uid) as unknown as { publish(p: object): Promise<unknown> }).publish(params);
+  /** Publishes a document; types gated by the approval workflow go through it (audit trail included). */
+  async function publish(uid: UID.ContentType, documentId: string, locale: string) {
+    const workflow = strapi.plugin('approval-workflow')?.service('workflow');
+    // Generic over types: only draft & publish types have publish() in the generated types.
+    if (!workflow?.isGated(uid)) return (strapi.documents(uid) as unknown as { publish(p: object): Promise<unknown> }).publish({ documentId, locale });
+    // Recorded in the audit trail like any approval; nobody is e-mailed about sample data.
+    return workflow.submitApproveAndPublish({ uid, documentId, locale }, { submitter: SAMPLE_DATA_ACTOR, reviewer: SAMPLE_DATA_ACTOR, notify: false });
+  }
 
   /** documentId of the record matching `filters`, creating it from `build()` when missing. */
-  async function ensure(uid: UID.ContentType, filters: Data, build: () => Promise<Data> | Data, publish = false) {
+  async function ensure(uid: UID.ContentType, filters: Data, build: () => Promise<Data> | Data, shouldPublish = false) {
     const locale = localeOf(uid);
     const existing = await strapi.documents(uid).findFirst({ filters, locale, status: 'draft', fields: ['documentId'] } as any);
     if (existing) return { documentId: existing.documentId as string, created: false };
     const doc = await strapi.documents(uid).create({ data: await build(), locale } as any);
-    if (publish) await publishDocument(uid, { documentId: doc.documentId, locale: '*' });
+    if (shouldPublish) await publish(uid, doc.documentId, '*');
     summary[uid] = (summary[uid] ?? 0) + 1;
     return { documentId: doc.documentId as string, created: true };
   }
 
-  async function addLocalizations(uid: UID.ContentType, documentId: string, localizations: Record<string, Data> | undefined, publish: boolean) {
+  async function addLocalizations(uid: UID.ContentType, documentId: string, localizations: Record<string, Data> | undefined, shouldPublish: boolean) {
     for (const [locale, data] of Object.entries(localizations ?? {})) {
       await strapi.documents(uid).update({ documentId, locale, data } as any);
-      if (publish) await publishDocument(uid, { documentId, locale });
+      if (shouldPublish) await publish(uid, documentId, locale);
     }
   }
 
@@ -126,7 +134,7 @@ export function createSeeder(strapi: Core.Strapi) {
       // A uid is always per locale in Strapi's i18n: each translation carries the slug.
       const localizations = Object.fromEntries(Object.entries(norm.localizations ?? {}).map(([l, t]) => [l, { ...t, slug: norm.slug }]));
       await addLocalizations(UIDS.norm, documentId, localizations, false);
-      if (norm.published) await strapi.documents(UIDS.norm).publish({ documentId, locale: '*' } as any);
+      if (norm.published) await publish(UIDS.norm, documentId, '*');
     }
   }
 
@@ -170,7 +178,7 @@ export function createSeeder(strapi: Core.Strapi) {
       }));
       if (!created) continue;
       await addLocalizations(UIDS.pressNote, documentId, note.localizations as Record<string, Data>, false);
-      if (note.published) await strapi.documents(UIDS.pressNote).publish({ documentId, locale: '*' } as any);
+      if (note.published) await publish(UIDS.pressNote, documentId, '*');
     }
   }
 

@@ -1,6 +1,7 @@
 // Content locales: es-PE (default), qu, ay, en.
 import { app, bearer, createApiToken, http } from '../helpers/app';
 import { fixtures, publishedDocument } from '../helpers/fixtures';
+import { approveAndPublish } from '../helpers/approval';
 
 describe('locales', () => {
   it('exist, with es-PE as the default, and are not duplicated by a second bootstrap', async () => {
@@ -17,7 +18,7 @@ describe('locales', () => {
     const documents = app().documents('api::press-note.press-note');
     for (const [locale, title] of [['qu', 'Iskay suyukunapa qhatun tiyanqa'], ['ay', 'Pä markan qhathupa'], ['en', 'Binational fair at the border']]) {
       await documents.update({ documentId: note.documentId, locale, data: { title, slug: `nota-${locale}-${note.documentId.slice(0, 6)}` } } as any);
-      await documents.publish({ documentId: note.documentId, locale } as any);
+      await approveAndPublish('api::press-note.press-note', note.documentId, locale);
     }
 
     const byDefault = await http().get(`/api/press-notes/${note.documentId}`);

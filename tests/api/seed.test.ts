@@ -38,7 +38,7 @@ describe('sample data', () => {
     const before = await counts();
     expect(await seedSampleData(app())).toEqual({});
     expect(await counts()).toEqual(before);
-  }, 180_000);
+  }, 180000); // press notes and programmes go through the approval workflow (submit, approve, publish, audit trail)
 
   it('publishes localisations and keeps drafts unpublished', async () => {
     const data = require('../../dist/src/seed/data');

@@ -1,6 +1,7 @@
 // Minimal valid documents of each content type, for tests that need one.
 import crypto from 'crypto';
 import { app } from './app';
+import { approveAndPublish, isGated } from './approval';
 
 export const suffix = () => crypto.randomBytes(3).toString('hex');
 
@@ -75,11 +76,12 @@ export async function uploadTestImage(color = '#2a6f97') {
   return uploadGeneratedImage(app(), { color, label: 'Prueba' }, `prueba-${suffix()}`, 'Imagen de prueba') as Promise<{ id: number }>;
 }
 
-/** A published document made through the document service. */
+/** A published document made through the document service (gated types through the approval workflow). */
 export async function publishedDocument(uid: string, data: object, locale?: string) {
   const documents = app().documents(uid as any);
   const created = await documents.create({ data, locale } as any);
   const hasDraftAndPublish = Boolean((app().contentTypes as any)[uid].options?.draftAndPublish);
-  if (hasDraftAndPublish) await documents.publish({ documentId: created.documentId, locale } as any);
+  if (hasDraftAndPublish && isGated(uid)) await approveAndPublish(uid, created.documentId, locale);
+  else if (hasDraftAndPublish) await documents.publish({ documentId: created.documentId, locale } as any);
   return created;
 }

@@ -1,0 +1,67 @@
+// The plugin's admin routes, and a small hook that keeps a document's approval status fresh.
+import * as React from 'react';
+import { useFetchClient } from '@strapi/strapi/admin';
+
+export interface HistoryEvent {
+  sequence: number;
+  action: string;
+  fromState: string | null;
+  toState: string;
+  actorName: string;
+  comment: string | null;
+  occurredAt: string;
+  publishAt: string | null;
+}
+
+export interface ApprovalStatus {
+  state: 'draft' | 'in-review' | 'changes-requested' | 'approved' | 'published';
+  approvedHash: string | null;
+  currentHash: string | null;
+  isApprovedVersion: boolean;
+  editedSinceApproval: boolean;
+  publishAt: string | null;
+  submittedById: number | null;
+  hasPublishedVersion: boolean;
+  history: HistoryEvent[];
+}
+
+const CHANGED = 'approval-workflow:changed';
+
+/** Tells every mounted status hook (panel, Publish button) to refetch. */
+export const announceChange = () => window.dispatchEvent(new Event(CHANGED));
+
+let gatedTypes: Promise<string[]> | undefined;
+
+/** The gated content types, from the server's plugin config (fetched once). */
+export function useGatedTypes() {
+  const { get } = useFetchClient();
+  const [types, setTypes] = React.useState<string[] | null>(null);
+  React.useEffect(() => {
+    gatedTypes ??= get('/approval-workflow/config').then((res: any) => res.data.data.gatedTypes as string[]).catch(() => {
+      gatedTypes = undefined;
+      return [];
+    });
+    gatedTypes.then(setTypes);
+  }, [get]);
+  return types;
+}
+
+export function useApprovalStatus(uid: string, documentId: string | undefined, locale: string | undefined, enabled: boolean, refreshKey?: unknown) {
+  const { get } = useFetchClient();
+  const [status, setStatus] = React.useState<ApprovalStatus | null>(null);
+  const load = React.useCallback(async () => {
+    if (!enabled || !documentId) return;
+    try {
+      const res: any = await get(`/approval-workflow/documents/${uid}/${documentId}`, { params: locale ? { locale } : {} });
+      setStatus(res.data.data);
+    } catch {
+      setStatus(null);
+    }
+  }, [get, uid, documentId, locale, enabled]);
+  React.useEffect(() => {
+    load();
+    window.addEventListener(CHANGED, load);
+    return () => window.removeEventListener(CHANGED, load);
+  }, [load, refreshKey]);
+  return status;
+}

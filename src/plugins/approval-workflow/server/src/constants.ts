@@ -1,0 +1,60 @@
+// Names shared by the approval workflow's server parts: UIDs, states, actions, error codes.
+
+export const PLUGIN_ID = 'approval-workflow';
+
+export const STATE_UID = 'plugin::approval-workflow.approval-state' as const;
+export const EVENT_UID = 'plugin::approval-workflow.approval-event' as const;
+
+export const PERMISSIONS = {
+  read: 'plugin::approval-workflow.read',
+  submit: 'plugin::approval-workflow.submit',
+  review: 'plugin::approval-workflow.review',
+} as const;
+
+export const STATES = ['draft', 'in-review', 'changes-requested', 'approved', 'published'] as const;
+export type ApprovalState = (typeof STATES)[number];
+
+/** Transitions a user asks for through the admin route. */
+export const USER_ACTIONS = ['submit', 'withdraw', 'approve', 'request-changes', 'unpublish'] as const;
+export type UserAction = (typeof USER_ACTIONS)[number];
+
+/** Everything the audit trail records: user actions plus what the system observes. */
+export type EventAction = UserAction | 'publish' | 'invalidate';
+
+export const WEBHOOK_EVENTS = {
+  submitted: 'approval.submitted',
+  approved: 'approval.approved',
+  changesRequested: 'approval.changes-requested',
+  published: 'approval.published',
+} as const;
+
+export const ERROR_CODES = {
+  required: 'APPROVAL_REQUIRED',
+  outdated: 'APPROVAL_OUTDATED',
+  selfApproval: 'SELF_APPROVAL_FORBIDDEN',
+  invalidTransition: 'INVALID_TRANSITION',
+  commentRequired: 'COMMENT_REQUIRED',
+  forbidden: 'FORBIDDEN',
+} as const;
+
+export const STATE_LABELS: Record<ApprovalState, string> = {
+  draft: 'borrador',
+  'in-review': 'en revisión',
+  'changes-requested': 'cambios solicitados',
+  approved: 'aprobado',
+  published: 'publicado',
+};
+
+/** Fields that never count as content when hashing a draft. */
+export const NON_CONTENT_FIELDS = [
+  'id',
+  'documentId',
+  'createdAt',
+  'updatedAt',
+  'publishedAt',
+  'firstPublishedAt',
+  'createdBy',
+  'updatedBy',
+  'locale',
+  'localizations',
+] as const;

@@ -1,0 +1,3 @@
+import approvals from './approvals';
+
+export default { approvals };
