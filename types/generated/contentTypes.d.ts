@@ -1523,6 +1523,124 @@ export interface ApiTransparencyPageTransparencyPage
   };
 }
 
+export interface PluginApprovalWorkflowApprovalEvent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'approval_workflow_events';
+  info: {
+    description: 'Append-only audit trail of the approval workflow; each event carries the hash of the previous one of the same document and locale.';
+    displayName: 'Evento de aprobaci\u00F3n';
+    pluralName: 'approval-events';
+    singularName: 'approval-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actorId: Schema.Attribute.Integer;
+    actorKind: Schema.Attribute.String & Schema.Attribute.Required;
+    actorName: Schema.Attribute.String & Schema.Attribute.Required;
+    chainKey: Schema.Attribute.String & Schema.Attribute.Required;
+    comment: Schema.Attribute.Text;
+    contentHash: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fromState: Schema.Attribute.String;
+    hash: Schema.Attribute.String & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::approval-workflow.approval-event'
+    > &
+      Schema.Attribute.Private;
+    occurredAt: Schema.Attribute.String & Schema.Attribute.Required;
+    previousHash: Schema.Attribute.String;
+    publishAt: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    sequence: Schema.Attribute.Integer & Schema.Attribute.Required;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    toState: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginApprovalWorkflowApprovalState
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'approval_workflow_states';
+  info: {
+    description: 'Where each locale of a gated document stands in the approval workflow. Written only by the workflow service.';
+    displayName: 'Estado de aprobaci\u00F3n';
+    pluralName: 'approval-states';
+    singularName: 'approval-state';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    approvedAt: Schema.Attribute.DateTime;
+    approvedById: Schema.Attribute.Integer;
+    approvedHash: Schema.Attribute.String;
+    claimedUntil: Schema.Attribute.DateTime;
+    claimToken: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    headHash: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::approval-workflow.approval-state'
+    > &
+      Schema.Attribute.Private;
+    publishAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    sequence: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    state: Schema.Attribute.Enumeration<
+      ['draft', 'in-review', 'changes-requested', 'approved', 'published']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'draft'>;
+    submittedAt: Schema.Attribute.DateTime;
+    submittedById: Schema.Attribute.Integer;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetKey: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -2157,6 +2275,8 @@ declare module '@strapi/strapi' {
       'api::press-note.press-note': ApiPressNotePressNote;
       'api::protocol-contact.protocol-contact': ApiProtocolContactProtocolContact;
       'api::transparency-page.transparency-page': ApiTransparencyPageTransparencyPage;
+      'plugin::approval-workflow.approval-event': PluginApprovalWorkflowApprovalEvent;
+      'plugin::approval-workflow.approval-state': PluginApprovalWorkflowApprovalState;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
