@@ -32,6 +32,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  'cif-sync': {
+    enabled: true,
+    resolve: './src/plugins/cif-sync',
+    config: {
+      webhookUrls: env.array('CIF_WEBHOOK_URLS', []),
+      webhookSecret: env('CIF_WEBHOOK_SECRET', ''),
+    },
+  },
   email: {
     config: {
       provider: 'nodemailer',
