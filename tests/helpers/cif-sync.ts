@@ -25,3 +25,22 @@ export async function changesSince(token: string, since: number, query: Record<s
     if (!res.body.meta.hasMore) return items;
   }
 }
+
+/** The base URL of the run's Strapi, listening on a free port (for clients that need a real URL). */
+export async function serverUrl() {
+  const server = require('./app').app().server.httpServer as import('http').Server;
+  if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as import('net').AddressInfo;
+  return `http://127.0.0.1:${port}`;
+}
+
+/** Runs `npm run cif:mirror` (the script itself) and resolves with its output. */
+export function runMirror(args: string[]) {
+  const { execFile } = require('child_process') as typeof import('child_process');
+  const path = require('path') as typeof import('path');
+  return new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, [path.resolve(__dirname, '../../scripts/cif-mirror.js'), ...args], (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)
+    );
+  });
+}
