@@ -2,7 +2,8 @@
 // detail page shows. An explicit `populate` replaces the default.
 import type { UID } from '@strapi/strapi';
 
-type Populate = Record<string, true | { fields?: string[]; populate?: Record<string, unknown> }>;
+export type PopulateSpec = true | { fields?: string[]; populate?: Populate };
+export type Populate = Record<string, PopulateSpec>;
 
 const link = (...fields: string[]) => ({ fields: ['title', 'slug', ...fields] });
 
