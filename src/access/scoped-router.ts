@@ -7,6 +7,8 @@ import { DEFAULT_POPULATE } from '../delivery/default-populate';
  * type's default populate for lists and details.
  */
 export const createScopedRouter = (uid: UID.ContentType) => {
+  // Baseline of bench/delivery only: Strapi's plain core route, no scope, no default populate.
+  if (process.env.BENCH_STOCK_CORE_ROUTES === 'true' && process.env.NODE_ENV !== 'production') return factories.createCoreRouter(uid);
   const scope = (populate: object | undefined) => ({ name: 'global::public-scope', config: { uid, defaultPopulate: populate } });
   return factories.createCoreRouter(uid, {
     config: {
