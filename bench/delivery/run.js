@@ -114,20 +114,22 @@ async function startServer(name, extraEnv) {
   throw new Error(`${name} server did not start`);
 }
 
-function load(url, { paths, headers = {} } = {}) {
+/** `paths(n)` gives the path of the n-th request (a fixed string for one URL). */
+function load(url, { paths, headers = {}, expect = 200 } = {}) {
   let n = 0;
   const run = (duration) =>
     new Promise((resolve, reject) => {
       autocannon(
         {
           url, connections: CONNECTIONS, duration, headers,
-          requests: paths ? [{ setupRequest: (req) => ({ ...req, path: paths(n++) }) }] : undefined,
+          requests: [{ setupRequest: (req) => ({ ...req, path: typeof paths === 'function' ? paths(n++) : paths }) }],
         },
         (error, result) => (error ? reject(error) : resolve(result))
       );
     });
   return run(2).then(() => run(DURATION)).then((r) => {
-    if (r.non2xx) throw new Error(`${url}: ${r.non2xx} non-2xx answers`);
+    const unexpected = Object.keys(r.statusCodeStats || {}).filter((code) => Number(code) !== expect);
+    if (unexpected.length) throw new Error(`${url}: unexpected answers ${JSON.stringify(r.statusCodeStats)}`);
     return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bytes: Math.round(r.throughput.average / r.requests.average) };
   });
 }
@@ -160,9 +162,10 @@ async function main() {
         results[`${name} list (distinct queries)`] = await load(server.base, { paths: (n) => uniqueList(n) + extraList });
         results[`${name} detail (distinct notes)`] = await load(server.base, { paths: (n) => detail(n) + extraDetail });
         if (name === 'cache') {
-          results['cache list (hit)'] = await load(server.base + LIST);
-          results['cache detail (hit)'] = await load(server.base + detail(1));
-          results['cache list (hit, 304)'] = await load(server.base + LIST, { headers: { 'If-None-Match': (await fetch(server.base + LIST)).headers.get('etag') } });
+          results['cache list (hit)'] = await load(server.base, { paths: LIST });
+          results['cache detail (hit)'] = await load(server.base, { paths: detail(1) });
+          const etag = (await fetch(server.base + LIST)).headers.get('etag');
+          results['cache list (hit, 304)'] = await load(server.base, { paths: LIST, headers: { 'If-None-Match': etag }, expect: 304 });
 
           const auth = { Authorization: `Bearer ${cif}` };
           const started = process.hrtime.bigint();
@@ -176,7 +179,7 @@ async function main() {
           }
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           results['cif full feed'] = { rows, seconds: +seconds.toFixed(2), rowsPerSecond: Math.round(rows / seconds) };
-          results['cif empty poll'] = await load(`${server.base}/api/cif-sync/changes?since=${since}&limit=1000`, { headers: auth });
+          results['cif empty poll'] = await load(server.base, { paths: `/api/cif-sync/changes?since=${since}&limit=1000`, headers: auth });
         }
       } finally {
         await server.stop();
@@ -196,6 +199,7 @@ async function main() {
   }
   console.log(`cif full feed: ${results['cif full feed'].rows} rows in ${results['cif full feed'].seconds} s = ${results['cif full feed'].rowsPerSecond} rows/s`);
   console.log(JSON.stringify(results, null, 2));
+  require('fs').writeFileSync(path.join(ROOT, '.tmp', 'bench-delivery.json'), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
 }
 
 main().catch((error) => {

@@ -18,6 +18,16 @@ export interface ChangeRow extends ChangeInput {
   createdAt: string;
 }
 
+/** How the feed and the webhooks describe a change row. */
+export const describeChange = (row: ChangeRow) => ({
+  cursor: Number(row.id),
+  action: row.action,
+  uid: row.contentType,
+  documentId: row.entryDocumentId,
+  locale: row.entryLocale ?? null,
+  at: new Date(row.createdAt).toISOString(),
+});
+
 type Listener = () => void;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { VISIBILITY_FLAG } from '../../../../../access/content-api';
 import { CHANGE_ACTIONS } from '../constants';
-import type { ChangeRow } from './change-log';
+import { describeChange, type ChangeRow } from './change-log';
 
 export interface FeedItem {
   cursor: number;
@@ -75,12 +75,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async toItems(rows: ChangeRow[], auth: unknown): Promise<FeedItem[]> {
       const entries = await loadEntries(rows, auth);
       return rows.map((row) => ({
-        cursor: Number(row.id),
-        action: row.action,
-        uid: row.contentType,
-        documentId: row.entryDocumentId,
-        locale: row.entryLocale ?? null,
-        at: new Date(row.createdAt).toISOString(),
+        ...describeChange(row),
         entry: row.action === CHANGE_ACTIONS.upsert ? entries.get(key(row.contentType, row.entryLocale, row.entryDocumentId)) ?? null : null,
       }));
     },

@@ -7,7 +7,7 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 import { DELIVERY_UID, SIGNATURE_HEADER } from '../constants';
-import type { ChangeRow } from './change-log';
+import { describeChange, type ChangeRow } from './change-log';
 import { getConfig, getService } from '../utils';
 
 const CLAIM_BATCH = 50;
@@ -42,17 +42,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   async function send(delivery: Delivery) {
     const config = getConfig(strapi);
     const [change] = await getService(strapi, 'change-log').findByCursors([Number(delivery.cursor)]);
-    const body = JSON.stringify({
-      event: 'cif-sync.change',
-      data: {
-        cursor: Number(change.id),
-        action: change.action,
-        uid: change.contentType,
-        documentId: change.entryDocumentId,
-        locale: change.entryLocale ?? null,
-        at: new Date(change.createdAt).toISOString(),
-      },
-    });
+    const body = JSON.stringify({ event: 'cif-sync.change', data: describeChange(change) });
     const attempt: Record<string, unknown> = { at: new Date().toISOString() };
     try {
       const response = await fetch(delivery.url, {
