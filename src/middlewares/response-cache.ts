@@ -9,7 +9,7 @@
  *   tokens, users-permissions JWTs) goes through Strapi untouched and is
  *   marked `private, no-store`.
  * Only GET/HEAD under /api answered 200 without Set-Cookie are stored, except
- * the token-only or session routes listed in UNCACHED_PREFIXES.
+ * the session and account routes listed in UNCACHED_PREFIXES.
  *
  * Freshness: entries belong to the change log's head (src/plugins/cif-sync).
  * Each instance reads the head at most once a second, and right away after its
@@ -23,7 +23,9 @@
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
 
-const UNCACHED_PREFIXES = ['/api/auth', '/api/users', '/api/users-permissions', '/api/connect', '/api/cif-sync', '/api/upload'];
+// Sessions and accounts. (The CIF feed is cached: only the cif token gets a 200 from it,
+// and its pages change only when the log's head moves.)
+const UNCACHED_PREFIXES = ['/api/auth', '/api/users', '/api/users-permissions', '/api/connect', '/api/upload'];
 const CACHEABLE_TOKENS = new Set(['website', 'cif']);
 const HEAD_CHECK_MS = 1000;
 const TOKEN_CHECK_MS = 1000;

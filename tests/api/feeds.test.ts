@@ -1,6 +1,6 @@
 // RSS 2.0, Atom and JSON Feed of published press notes, per locale, cacheable.
 import { app, http } from '../helpers/app';
-import { fixtures, publishedDocument } from '../helpers/fixtures';
+import { fixtures, publishedDocument, uploadTestImage } from '../helpers/fixtures';
 
 const NOTE = 'api::press-note.press-note';
 const docs: Record<string, any> = {};
@@ -8,6 +8,7 @@ const docs: Record<string, any> = {};
 beforeAll(async () => {
   docs.note = await publishedDocument(NOTE, {
     ...fixtures.pressNote(),
+    cover: (await uploadTestImage()).id,
     title: 'Feria binacional <de> frontera',
     body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Texto ', bold: true }, { type: 'text', text: 'con <b>marcas</b>' }] }],
   });
@@ -25,6 +26,8 @@ describe('formats', () => {
     expect(res.text).toContain('<title><![CDATA[Feria binacional <de> frontera]]></title>');
     expect(res.text).not.toContain('Borrador que no debe salir');
     expect(res.text).not.toContain('Binational border fair');
+    // The cover as an enclosure, with an absolute URL.
+    expect(res.text).toMatch(/<enclosure url="http:\/\/127\.0\.0\.1:\d+\/uploads\/[^"]+" length="0" type="image\/\w+"\/>/);
   });
 
   it('Atom', async () => {

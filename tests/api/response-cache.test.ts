@@ -71,12 +71,20 @@ describe('headers and who is cached', () => {
     expect(readOnly.headers['cache-control']).toBe('private, no-store');
   });
 
-  it('errors and token-only routes are not cached', async () => {
+  it('errors are not cached; the CIF feed is cached for the cif token only', async () => {
     const missing = await get('/api/press-notes/does-not-exist');
     expect(missing.status).toBe(404);
     expect(missing.headers.etag).toBeUndefined();
-    const feed = await get('/api/cif-sync/changes', bearer(tokens.cif));
-    expect(feed.headers['x-cache']).toBeUndefined();
+    const path = '/api/cif-sync/changes?since=0&limit=1';
+    await get(path, bearer(tokens.cif));
+    const feed = await get(path, bearer(tokens.cif));
+    expect(feed.headers['x-cache']).toBe('HIT');
+    expect(feed.headers['cache-control']).toBe('private, no-cache');
+    for (const headers of [{}, bearer(tokens.website)]) {
+      const refused = await get(path, headers);
+      expect(refused.status).toBe(403);
+      expect(refused.headers.etag).toBeUndefined();
+    }
   });
 });
 

@@ -18,9 +18,10 @@ const FEED_SIZE = 50;
 const absolute = (base: string, url: string | undefined) => (!url ? undefined : /^https?:\/\//.test(url) ? url : `${base}${url}`);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async render(format: FeedFormat, locale: string) {
+  /** `origin` (the request's) makes links absolute when server.url (PUBLIC_URL) is not set. */
+  async render(format: FeedFormat, locale: string, origin: string) {
     const website = (process.env.WEBSITE_URL || 'https://www.municipalidad.gob.pe').replace(/\/$/, '');
-    const api = String(strapi.config.get('server.url') || '').replace(/\/$/, '');
+    const api = String(strapi.config.get('server.url') || origin).replace(/\/$/, '');
     const notes = await strapi.documents('api::press-note.press-note').findMany({
       locale,
       status: 'published',
