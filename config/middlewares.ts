@@ -8,6 +8,8 @@ const config: Core.Config.Middlewares = [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  // Early, before body parsing: cache hits skip the rest (src/middlewares/response-cache.ts).
+  'global::response-cache',
   'strapi::query',
   'strapi::body',
   'strapi::session',

@@ -48,6 +48,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       digestCron: env('PROTOCOL_DIGEST_CRON', '0 8 * * 1'),
     },
   },
+  'cif-sync': {
+    enabled: true,
+    resolve: './src/plugins/cif-sync',
+    config: {
+      webhookUrls: env.array('CIF_WEBHOOK_URLS', []),
+      webhookSecret: env('CIF_WEBHOOK_SECRET', ''),
+    },
+  },
   email: {
     config: {
       provider: 'nodemailer',

@@ -34,8 +34,9 @@ export const API_TOKENS = {
     permissions: [...reads(PUBLIC_READ_TYPES), ...PUBLIC_FEED_ACTIONS],
   },
   cif: {
-    description: 'Centro de Información de Frontera: lectura del contenido de transparencia.',
-    permissions: reads(CIF_READ_TYPES),
+    description: 'Centro de Información de Frontera: lectura del contenido de transparencia y de su feed de cambios.',
+    // The change feed of src/plugins/cif-sync is a read too.
+    permissions: [...reads(CIF_READ_TYPES), 'plugin::cif-sync.changes.find'],
   },
 } as const;
 

@@ -76,16 +76,20 @@ export const scopePopulate = (strapi: Core.Strapi, model: Model, populate: unkno
   );
 };
 
-export default (config: { uid: UID.ContentType }, { strapi }: { strapi: Core.Strapi }) => {
+export default (config: { uid: UID.ContentType; defaultPopulate?: object }, { strapi }: { strapi: Core.Strapi }) => {
   const model = strapi.contentTypes[config.uid] as Model | undefined;
   if (!model) throw new Error(`public-scope: unknown content type "${config.uid}"`);
   const hasDraftAndPublish = Boolean((model as any).options?.draftAndPublish);
 
   return async (ctx: any, next: () => Promise<unknown>) => {
+    // The parsed query is cached per query string: change it in place so that
+    // booleans and nested filters survive (assigning ctx.query re-stringifies it).
+    const query = ctx.query;
+    // What the page needs when the caller does not say (src/delivery/default-populate.ts).
+    if (query.populate === undefined && config.defaultPopulate && Object.keys(config.defaultPopulate).length) {
+      query.populate = structuredClone(config.defaultPopulate);
+    }
     if (isRestrictedCaller(ctx.state.auth)) {
-      // The parsed query is cached per query string: change it in place so that
-      // booleans and nested filters survive (assigning ctx.query re-stringifies it).
-      const query = ctx.query;
       // Drafts are unapproved work: `?status=draft` must not reveal them.
       if (hasDraftAndPublish) query.status = 'published';
       if (hasVisibilityFlag(model)) query.filters = onlyPublic(query.filters);

@@ -1,0 +1,7 @@
+import change from './change/schema.json';
+import delivery from './delivery/schema.json';
+
+export default {
+  change: { schema: change },
+  delivery: { schema: delivery },
+};

@@ -1,0 +1,3 @@
+import changes from './changes';
+
+export default { changes };

@@ -1,0 +1,3 @@
+'use strict';
+// The server code is compiled with the app (tsconfig includes src/plugins/**).
+module.exports = require('../../../dist/src/plugins/cif-sync/server/src').default;

@@ -1,0 +1,178 @@
+// The CIF change feed: rows written by the document service on publish,
+// unpublish and delete, served to the cif token with sanitized entries.
+import { adminWithRole, app, bearer, contentManager, http, projectToken } from '../../helpers/app';
+import { fixtures, publishedDocument } from '../../helpers/fixtures';
+import { changesSince, feedHead } from '../../helpers/cif-sync';
+
+let cif: string;
+let website: string;
+const NOTE = 'api::press-note.press-note';
+const CEREMONY = 'api::ceremony.ceremony';
+
+beforeAll(async () => {
+  cif = await projectToken('cif');
+  website = await projectToken('website');
+});
+
+const summary = (items: any[]) => items.map((i) => [i.action, i.uid, i.documentId, i.locale]);
+
+describe('rows on every change of a synced type', () => {
+  it('publish gives an upsert whose entry is what the Content API serves to the cif token', async () => {
+    const since = await feedHead(cif);
+    const note = await publishedDocument(NOTE, fixtures.pressNote());
+    const items = await changesSince(cif, since);
+    expect(summary(items)).toEqual([['upsert', NOTE, note.documentId, 'es-PE']]);
+    expect(items[0].cursor).toBeGreaterThan(since);
+
+    const { populateFor } = app().plugin('cif-sync').service('feed');
+    const api = await http().get(`/api/press-notes/${note.documentId}`).set(bearer(cif)).query({ locale: 'es-PE', populate: populateFor(NOTE) });
+    expect(api.status).toBe(200);
+    expect(items[0].entry).toEqual(api.body.data);
+    expect(items[0].entry.title).toBe(api.body.data.title);
+  });
+
+  it('draft edits give nothing; unpublish and delete give tombstones', async () => {
+    const note = await publishedDocument(NOTE, fixtures.pressNote());
+    const since = await feedHead(cif);
+    const documents = app().documents(NOTE as any);
+    await documents.update({ documentId: note.documentId, data: { lead: 'Borrador nuevo.' } } as any);
+    expect(await changesSince(cif, since)).toEqual([]);
+
+    await documents.unpublish({ documentId: note.documentId } as any);
+    await documents.publish({ documentId: note.documentId } as any);
+    await documents.delete({ documentId: note.documentId } as any);
+    const items = await changesSince(cif, since);
+    expect(summary(items)).toEqual([
+      ['delete', NOTE, note.documentId, 'es-PE'],
+      ['upsert', NOTE, note.documentId, 'es-PE'],
+      ['delete', NOTE, note.documentId, 'es-PE'],
+    ]);
+    expect(items[0].entry).toBeNull();
+    // The entry is the current version: the document is gone, so the old upsert has none.
+    expect(items[1].entry).toBeNull();
+  });
+
+  it('one row per locale; publishing one locale refreshes the others it synced', async () => {
+    const documents = app().documents(NOTE as any);
+    const note = await publishedDocument(NOTE, fixtures.pressNote());
+    await documents.update({ documentId: note.documentId, locale: 'en', data: { ...fixtures.pressNote(), title: 'English press note' } } as any);
+    const since = await feedHead(cif);
+    await documents.publish({ documentId: note.documentId, locale: 'en' } as any);
+    let items = await changesSince(cif, since);
+    expect(summary(items).sort()).toEqual([
+      ['upsert', NOTE, note.documentId, 'en'],
+      ['upsert', NOTE, note.documentId, 'es-PE'],
+    ]);
+    expect(items.find((i) => i.locale === 'en').entry.title).toBe('English press note');
+    expect(await changesSince(cif, since, { locale: 'en' })).toHaveLength(1);
+
+    const before = await feedHead(cif);
+    await documents.delete({ documentId: note.documentId, locale: '*' } as any);
+    items = await changesSince(cif, before);
+    expect(summary(items).sort()).toEqual([
+      ['delete', NOTE, note.documentId, 'en'],
+      ['delete', NOTE, note.documentId, 'es-PE'],
+    ]);
+  });
+
+  it('a ceremony is in the feed only while public: turning private is a delete', async () => {
+    const since = await feedHead(cif);
+    const ceremony = await publishedDocument(CEREMONY, fixtures.ceremony(true));
+    const documents = app().documents(CEREMONY as any);
+    await documents.update({ documentId: ceremony.documentId, data: { isPublic: false } } as any);
+    await documents.publish({ documentId: ceremony.documentId } as any);
+    const privateOne = await publishedDocument(CEREMONY, fixtures.ceremony(false));
+    const items = await changesSince(cif, since);
+    expect(summary(items)).toEqual([
+      ['upsert', CEREMONY, ceremony.documentId, 'es-PE'],
+      ['delete', CEREMONY, ceremony.documentId, 'es-PE'],
+      ['delete', CEREMONY, privateOne.documentId, 'es-PE'],
+    ]);
+    // Now private: nothing of it in any entry.
+    expect(items.every((i) => i.entry === null)).toBe(true);
+    expect(JSON.stringify(items)).not.toContain('"isPublic":false');
+  });
+
+  it('types the CIF does not mirror stay out of the feed', async () => {
+    const since = await feedHead(cif);
+    await publishedDocument('api::broadcast-program.broadcast-program', fixtures.broadcastProgram());
+    expect(await changesSince(cif, since)).toEqual([]);
+  });
+
+  it('the admin content manager (publish, bulk publish, unpublish, delete) writes rows too', async () => {
+    const gerente = await adminWithRole('gerente-comunicaciones');
+    const cm = contentManager(gerente, NOTE);
+    const since = await feedHead(cif);
+    const a = (await cm.create(fixtures.pressNote())).body.data;
+    const b = (await cm.create(fixtures.pressNote())).body.data;
+    expect((await cm.publish(a.documentId)).status).toBe(200);
+    const bulk = await http()
+      .post(`/content-manager/collection-types/${NOTE}/actions/bulkPublish`)
+      .set(bearer(gerente.token))
+      .send({ documentIds: [b.documentId] });
+    expect(bulk.status).toBe(200);
+    const unpublish = await http()
+      .post(`/content-manager/collection-types/${NOTE}/${a.documentId}/actions/unpublish`)
+      .set(bearer(gerente.token))
+      .send({});
+    expect(unpublish.status).toBe(200);
+    expect((await cm.delete(b.documentId)).status).toBe(200);
+    expect(summary(await changesSince(cif, since))).toEqual([
+      ['upsert', NOTE, a.documentId, 'es-PE'],
+      ['upsert', NOTE, b.documentId, 'es-PE'],
+      ['delete', NOTE, a.documentId, 'es-PE'],
+      ['delete', NOTE, b.documentId, 'es-PE'],
+    ]);
+  });
+});
+
+describe('paging', () => {
+  it('since=0 pages through everything; the same cursor gives the same rows', async () => {
+    for (let i = 0; i < 3; i++) await publishedDocument(NOTE, fixtures.pressNote());
+    const all = await changesSince(cif, 0);
+    const cursors = all.map((i) => i.cursor);
+    expect(cursors).toEqual([...cursors].sort((x, y) => x - y));
+    expect(new Set(cursors).size).toBe(cursors.length);
+
+    const paged: number[] = [];
+    let since = 0;
+    for (;;) {
+      const res = await http().get('/api/cif-sync/changes').set(bearer(cif)).query({ since, limit: 2 });
+      const again = await http().get('/api/cif-sync/changes').set(bearer(cif)).query({ since, limit: 2 });
+      expect(again.body).toEqual(res.body);
+      expect(res.body.data.length).toBeLessThanOrEqual(2);
+      paged.push(...res.body.data.map((i: any) => i.cursor));
+      since = res.body.meta.nextCursor;
+      if (!res.body.meta.hasMore) break;
+    }
+    expect(paged).toEqual(cursors);
+    const end = await http().get('/api/cif-sync/changes').set(bearer(cif)).query({ since });
+    expect(end.body).toEqual({ data: [], meta: { nextCursor: since, hasMore: false } });
+  });
+});
+
+describe('refusals', () => {
+  it.each([
+    [{ since: '-1' }, 'INVALID_CURSOR'],
+    [{ since: 'abc' }, 'INVALID_CURSOR'],
+    [{ since: '1.5' }, 'INVALID_CURSOR'],
+    [{ limit: '0' }, 'INVALID_LIMIT'],
+    [{ limit: '1001' }, 'INVALID_LIMIT'],
+    [{ limit: 'x' }, 'INVALID_LIMIT'],
+    [{ locale: 'xx' }, 'INVALID_LOCALE'],
+    [{ cursor: '3' }, 'INVALID_PARAMETER'],
+  ])('%j → 400 %s', async (query, code) => {
+    const res = await http().get('/api/cif-sync/changes').set(bearer(cif)).query(query);
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.code).toBe(code);
+    expect(res.body.error.message).toMatch(/[áéíóú«]|cursor|límite|idioma/);
+  });
+
+  it('without the cif token: 403 (public, website token) or 401 (wrong token)', async () => {
+    expect((await http().get('/api/cif-sync/changes')).status).toBe(403);
+    expect((await http().get('/api/cif-sync/changes').set(bearer(website))).status).toBe(403);
+    const wrong = await http().get('/api/cif-sync/changes').set(bearer('not-a-token'));
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.error.details.code).toBe('UNAUTHORIZED');
+  });
+});
