@@ -1641,6 +1641,100 @@ export interface PluginApprovalWorkflowApprovalState
   };
 }
 
+export interface PluginCifSyncChange extends Struct.CollectionTypeSchema {
+  collectionName: 'cif_sync_changes';
+  info: {
+    description: 'Append-only change log: one row per publish, unpublish or delete of a locale. The id is the feed cursor.';
+    displayName: 'Cambio (CIF)';
+    pluralName: 'changes';
+    singularName: 'change';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['upsert', 'delete']> &
+      Schema.Attribute.Required;
+    contentType: Schema.Attribute.String & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    entryDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    entryLocale: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::cif-sync.change'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginCifSyncDelivery extends Struct.CollectionTypeSchema {
+  collectionName: 'cif_sync_deliveries';
+  info: {
+    description: 'One webhook delivery of one change to one CIF endpoint, with every attempt.';
+    displayName: 'Entrega de webhook (CIF)';
+    pluralName: 'deliveries';
+    singularName: 'delivery';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    attemptLog: Schema.Attribute.JSON;
+    attempts: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    cursor: Schema.Attribute.BigInteger & Schema.Attribute.Required;
+    deliveredAt: Schema.Attribute.DateTime;
+    lastStatusCode: Schema.Attribute.Integer;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::cif-sync.delivery'
+    > &
+      Schema.Attribute.Private;
+    nextAttemptAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    state: Schema.Attribute.Enumeration<['pending', 'delivered', 'failed']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    url: Schema.Attribute.String & Schema.Attribute.Required;
+    version: Schema.Attribute.Integer & Schema.Attribute.DefaultTo<0>;
+  };
+}
+
 export interface PluginContentReleasesRelease
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_releases';
@@ -2277,6 +2371,8 @@ declare module '@strapi/strapi' {
       'api::transparency-page.transparency-page': ApiTransparencyPageTransparencyPage;
       'plugin::approval-workflow.approval-event': PluginApprovalWorkflowApprovalEvent;
       'plugin::approval-workflow.approval-state': PluginApprovalWorkflowApprovalState;
+      'plugin::cif-sync.change': PluginCifSyncChange;
+      'plugin::cif-sync.delivery': PluginCifSyncDelivery;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
