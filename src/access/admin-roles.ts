@@ -31,6 +31,9 @@ const CEREMONY = 'api::ceremony.ceremony';
 const BODY = 'api::municipal-body.municipal-body';
 const TRANSPARENCY = 'api::transparency-page.transparency-page';
 
+/** The publication-request queue (src/plugins/diario-oficial). */
+const PUBLICATION_QUEUE = ['read', 'create', 'record', 'cancel'].map((a) => `plugin::diario-oficial.${a}`);
+
 const ALL: ContentAction[] = ['create', 'read', 'update', 'delete', 'publish'];
 const EDIT: ContentAction[] = ['create', 'read', 'update'];
 
@@ -60,7 +63,7 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
     name: 'Gerente de Comunicaciones',
     description: 'Gerente de Comunicaciones e Imagen Institucional: todo lo del Redactor, además aprueba, pide cambios y publica.',
     content: [{ actions: ALL, subjects: [PRESS_NOTE, PROGRAM, ARCHIVE, NORM, INSTITUTION, CONTACT, CEREMONY, BODY, TRANSPARENCY] }],
-    plugins: MEDIA_LIBRARY,
+    plugins: [...MEDIA_LIBRARY, ...PUBLICATION_QUEUE],
   },
   {
     code: 'archivo',
@@ -91,6 +94,6 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
       { actions: ALL, subjects: [NORM] },
       { actions: ['read'], subjects: [TRANSPARENCY, PRESS_NOTE] },
     ],
-    plugins: MEDIA_LIBRARY,
+    plugins: [...MEDIA_LIBRARY, ...PUBLICATION_QUEUE],
   },
 ];
