@@ -20,7 +20,7 @@ export const validateCreate = validateYupSchema(
     .noUnknown()
 );
 
-export const validateListQuery = validateYupSchema(
+const validateList = validateYupSchema(
   yup.object({
     state: yup.string().oneOf([...STATES]),
     outlet: yup.string(),
@@ -30,6 +30,12 @@ export const validateListQuery = validateYupSchema(
     pageSize: yup.number().integer().min(1).max(200),
   })
 );
+
+/** Query strings carry numbers as text; validation is strict. */
+export const validateListQuery = (query: Record<string, unknown>) => {
+  const numeric = (value: unknown) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+  return validateList({ ...query, page: numeric(query.page), pageSize: numeric(query.pageSize) });
+};
 
 export const validateActionName = validateYupSchema(yup.string().oneOf([...ACTIONS]).required());
 
