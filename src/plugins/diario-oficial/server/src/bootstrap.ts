@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import actions from './config/actions';
+import { REQUEST_UID } from './constants';
 import { getConfig, getService } from './utils';
 
 export const DISPATCH_TASK = 'diario-oficial-dispatch';
@@ -19,8 +20,22 @@ function exclusive(task: () => Promise<unknown>) {
   };
 }
 
+export const CLAIM_INDEX = 'diario_oficial_requests_claim_idx';
+
+/**
+ * The index the worker's claim walks (state, priority DESC, next_attempt_at), so that
+ * claiming a batch reads about one batch of rows whatever the queue length. Strapi's
+ * schema indexes cannot say DESC, so it is created here, after the schema sync
+ * (same SQL on SQLite and PostgreSQL; Strapi leaves indexes it did not declare alone).
+ */
+async function ensureClaimIndex(strapi: Core.Strapi) {
+  const table = strapi.db.metadata.get(REQUEST_UID).tableName;
+  await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (state, priority DESC, next_attempt_at)`, [CLAIM_INDEX, table]);
+}
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
+  await ensureClaimIndex(strapi);
 
   const config = getConfig(strapi);
   if (!config.worker.enabled) return;
