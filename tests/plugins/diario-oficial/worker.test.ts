@@ -107,6 +107,8 @@ describe('claims', () => {
     for (let round = 0; round < 5; round += 1) {
       const ids = await queuedRows(40);
       const [a, b] = await Promise.all([worker().claim(`claimer-a-${round}`, 30), worker().claim(`claimer-b-${round}`, 30)]);
+      expect(a.length).toBeLessThanOrEqual(30);
+      expect(b.length).toBeLessThanOrEqual(30);
       expect(new Set([...a, ...b]).size).toBe(a.length + b.length);
       const mine = [...a, ...b].filter((id) => ids.includes(id));
       expect(mine.sort((x, y) => x - y)).toEqual(ids);
@@ -133,6 +135,15 @@ describe('claims', () => {
     // The crashed instance comes back: its release no longer applies.
     expect(await worker().release(rows[0], 'crashed', 'submitted', {}, 'dispatch-email')).toBe(false);
     expect((await find(ids[0])).state).toBe('dispatching');
+  });
+
+  it('a worker whose lease ran out before sending does not send', async () => {
+    const lease = config().worker.leaseSeconds * 1000;
+    const [id] = await queuedRows(1, { nextAttemptAt: Date.now() - 3 * lease });
+    // Claimed "long ago": the lease is already over when the dispatch starts.
+    expect(await worker().claim('slow', 500, Date.now() - 2 * lease)).toContain(id);
+    expect(await worker().dispatch(id, 'slow')).toBe('lost');
+    expect(await find(id)).toMatchObject({ state: 'dispatching', lockedBy: 'slow', attempts: 1 });
   });
 
   it('the claim index orders by priority (descending) then due time, on both databases', async () => {

@@ -32,16 +32,34 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => strapi.db.metadata.get(REQUEST_UID).tableName;
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
 
-  /** Claims up to `limit` rows matching `where` (SQL), in `orderBy` order, for `workerId`. */
+  /**
+   * Claims up to `limit` rows matching `where` (SQL), in `orderBy` order, for `workerId`.
+   * The candidates are a MATERIALIZED CTE: PostgreSQL may otherwise re-run an
+   * `IN (SELECT … LIMIT n)` subquery and update more than `n` rows.
+   */
   async function claimWhere(trx: any, workerId: string, where: string, bindings: unknown[], orderBy: string, limit: number, leaseUntil: number) {
     const lock = isPostgres() ? ' FOR UPDATE SKIP LOCKED' : '';
     const result = await trx.raw(
-      `UPDATE ?? SET state = 'dispatching', locked_by = ?, locked_until = ?, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM ?? WHERE ${where} ORDER BY ${orderBy} LIMIT ?${lock})
+      `WITH claimable AS MATERIALIZED (SELECT id FROM ?? WHERE ${where} ORDER BY ${orderBy} LIMIT ?${lock})
+       UPDATE ?? SET state = 'dispatching', locked_by = ?, locked_until = ?, attempts = attempts + 1
+       WHERE id IN (SELECT id FROM claimable)
        RETURNING id`,
-      [table(), workerId, leaseUntil, table(), ...bindings, limit]
+      [table(), ...bindings, limit, table(), workerId, leaseUntil]
     );
     return rowsOf(result).map((r) => Number(r.id));
+  }
+
+  /**
+   * Extends this worker's lease right before sending; false when it already expired
+   * (another instance may take the request over, so this one must not send it).
+   */
+  async function renewLease(id: number, workerId: string) {
+    const now = Date.now();
+    const { count } = await query().updateMany({
+      where: { id, state: 'dispatching', lockedBy: workerId, lockedUntil: { $gt: now } },
+      data: { lockedUntil: now + getConfig(strapi).worker.leaseSeconds * 1000 },
+    });
+    return count === 1;
   }
 
   return {
@@ -79,8 +97,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** Dispatches one claimed request: e-mail to the outlet, or hand it to staff for manual outlets. */
     async dispatch(id: number, workerId = instanceId) {
       const config = getConfig(strapi);
+      if (!(await renewLease(id, workerId))) return 'lost';
       const request = await query().findOne({ where: { id }, populate: { signedPdf: true, editableDocx: true, cover: true } });
-      if (!request || request.state !== 'dispatching' || request.lockedBy !== workerId) return 'lost';
+      if (!request) return 'lost';
       const outlet = outletFor(config, request.channel, request.outlet);
       if (outlet?.dispatch === 'manual') {
         await this.release(request, workerId, 'awaiting-manual-submission', { lastError: null }, 'dispatch-manual');
