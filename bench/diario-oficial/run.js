@@ -69,8 +69,10 @@ function startSink() {
   return new Promise((resolve) => server.listen(SMTP_PORT, '127.0.0.1', () => resolve({ server, deliveries })));
 }
 
+/** An instance; only `worker` instances run the dispatch cron. */
 function child(args) {
-  const proc = fork(path.join(__dirname, 'instance.js'), args, { env: childEnv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const env = { ...childEnv, DIARIO_OFICIAL_WORKER: args[0] === 'worker' ? 'true' : 'false' };
+  const proc = fork(path.join(__dirname, 'instance.js'), args, { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const firstMessage = new Promise((resolve, reject) => {
     proc.once('message', resolve);
     proc.once('exit', (code) => reject(new Error(`instance ${args.join(' ')} exited with ${code}`)));
@@ -151,11 +153,14 @@ async function main() {
     for (const queued of [10000, 100000]) {
       const c = child(['claim-cost', String(queued)]);
       const { cost } = await c.firstMessage;
-      costs.push(cost);
-      console.log(JSON.stringify({ queued: cost.queued, medianMs: cost.medianMs.toFixed(2), p90Ms: cost.p90Ms.toFixed(2) }));
+      const plan = cost.plan.join('\n');
+      const executionMs = Number(/Execution Time: ([\d.]+)/.exec(plan)?.[1]);
+      const buffers = Number(/Buffers: shared hit=(\d+)/.exec(plan)?.[1]);
+      costs.push({ ...cost, executionMs, buffers });
+      console.log(JSON.stringify({ queued: cost.queued, claimMedianMs: cost.medianMs.toFixed(2), claimP90Ms: cost.p90Ms.toFixed(2), selectExecutionMs: executionMs, bufferHits: buffers }));
     }
     console.log(costs[1].plan.join('\n'));
-    console.log(JSON.stringify({ ratio100kTo10k: Number((costs[1].medianMs / costs[0].medianMs).toFixed(2)) }));
+    console.log(JSON.stringify({ claimMedianRatio100kTo10k: Number((costs[1].medianMs / costs[0].medianMs).toFixed(2)), bufferRatio100kTo10k: Number((costs[1].buffers / costs[0].buffers).toFixed(2)) }));
   } finally {
     sink.server.close();
     await db.query(`DROP SCHEMA ${SCHEMA} CASCADE`);

@@ -334,6 +334,12 @@ describe('listing', () => {
     expect(overdue.body.results.every((r: any) => r.overdue)).toBe(true);
     const all = await api.list({ pageSize: 5 });
     expect(all.body.results[0].overdue).toBe(true);
+    const secondPage = await api.list({ pageSize: 1, page: 2 });
+    expect(secondPage.body.results).toHaveLength(1);
+    expect(secondPage.body.pagination.total).toBe(all.body.pagination.total);
+    const onTime = await api.list({ overdue: 'false', pageSize: 200 });
+    expect(onTime.body.results.some((r: any) => r.overdue)).toBe(false);
+    expect(onTime.body.pagination.total + overdue.body.pagination.total).toBe(all.body.pagination.total);
     expect(all.body.counts.queued).toBeGreaterThan(0);
     const byOutlet = await api.list({ outlet: 'portal', state: 'published', pageSize: 200 });
     expect(byOutlet.body.results.every((r: any) => r.outlet === 'portal' && r.state === 'published')).toBe(true);

@@ -211,39 +211,40 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { ...withFlags(request), timeline: await events().timeline(id) };
     },
 
-    /** Requests by filter, overdue first, then by due date; with counts per state. */
+    /** Requests by filter, overdue first (oldest due first), then by priority and due date; with counts per state. */
     async list(filters: { state?: string; outlet?: string; overdue?: string; normDocumentId?: string; page?: number; pageSize?: number }) {
       const todayDate = today(config().timeZone);
       const where: Row = {};
       if (filters.state) where.state = filters.state;
       if (filters.outlet) where.outlet = filters.outlet;
       if (filters.normDocumentId) where.normDocumentId = filters.normDocumentId;
-      const overdueWhere = { dueBy: { $lt: todayDate }, state: { $notIn: FINAL_STATES } };
-      if (filters.overdue === 'true') where.$and = [overdueWhere];
-      if (filters.overdue === 'false') where.$not = overdueWhere;
+      const overdue = { ...where, dueBy: { $lt: todayDate }, state: { $notIn: FINAL_STATES, ...(filters.state ? { $eq: filters.state } : {}) } };
+      const onTime = { ...where, $or: [{ dueBy: { $null: true } }, { dueBy: { $gte: todayDate } }, { state: { $in: FINAL_STATES } }] };
       const pageSize = filters.pageSize ?? 50;
       const page = filters.page ?? 1;
-      const [overdueRows, total] = await Promise.all([
-        // Overdue ones come first whatever the page size: they are the ones to act on.
-        filters.overdue === 'false' ? [] : query().findMany({ where: { ...where, $and: [overdueWhere] }, orderBy: [{ dueBy: 'asc' }, { id: 'asc' }], select: ['id'] }),
-        query().count({ where }),
-      ]);
-      const overdueIds = overdueRows.map((r: Row) => r.id);
-      const ordered = [
-        ...overdueIds,
-        ...(filters.overdue === 'true'
-          ? []
-          : (await query().findMany({ where: { ...where, id: { $notIn: overdueIds } }, orderBy: [{ priority: 'desc' }, { dueBy: 'asc' }, { id: 'asc' }], select: ['id'] })).map((r: Row) => r.id)),
-      ];
-      const pageIds = ordered.slice((page - 1) * pageSize, page * pageSize);
-      const rows = pageIds.length ? await query().findMany({ where: { id: { $in: pageIds } }, populate: POPULATE_FILES }) : [];
-      const byId = new Map(rows.map((r: Row) => [r.id, r]));
-      const counts = await this.countsByState();
+      const start = (page - 1) * pageSize;
+      const overdueCount = filters.overdue === 'false' ? 0 : await query().count({ where: overdue });
+      const onTimeCount = filters.overdue === 'true' ? 0 : await query().count({ where: onTime });
+      const overduePart =
+        start < overdueCount
+          ? await query().findMany({ where: overdue, orderBy: [{ dueBy: 'asc' }, { id: 'asc' }], offset: start, limit: Math.min(pageSize, overdueCount - start), populate: POPULATE_FILES })
+          : [];
+      const left = pageSize - overduePart.length;
+      const onTimePart =
+        left > 0 && onTimeCount
+          ? await query().findMany({
+              where: onTime,
+              orderBy: [{ priority: 'desc' }, { dueBy: 'asc' }, { id: 'asc' }],
+              offset: Math.max(0, start - overdueCount),
+              limit: left,
+              populate: POPULATE_FILES,
+            })
+          : [];
       return {
-        results: pageIds.map((id) => withFlags(byId.get(id) as Row, todayDate)),
-        pagination: { page, pageSize, total },
-        counts,
-        overdueCount: overdueIds.length,
+        results: [...overduePart, ...onTimePart].map((r: Row) => withFlags(r, todayDate)),
+        pagination: { page, pageSize, total: overdueCount + onTimeCount },
+        counts: await this.countsByState(),
+        overdueCount: filters.overdue === 'false' ? await query().count({ where: overdue }) : overdueCount,
       };
     },
 
