@@ -137,6 +137,22 @@ describe('claims', () => {
     expect((await find(ids[0])).state).toBe('dispatching');
   });
 
+  it('a claim whose sending had started when its instance died goes to staff, not out a second time', async () => {
+    const ids = await queuedRows(2);
+    const now = Date.now();
+    const lease = config().worker.leaseSeconds * 1000;
+    expect(await worker().claim('dying', 500, now)).toEqual(expect.arrayContaining(ids));
+    // The instance had begun sending the first one (lease renewed, send started) and died.
+    await app().db.query(REQUEST).update({ where: { id: ids[0] }, data: { sendStartedAt: now } });
+    const takenOver = await worker().claim('rescuer-2', 500, now + lease + 1000);
+    expect(takenOver).toContain(ids[1]);
+    expect(takenOver).not.toContain(ids[0]);
+    const interrupted = await app().plugin('diario-oficial').service('requests').findOne(ids[0]);
+    expect(interrupted).toMatchObject({ state: 'awaiting-manual-submission', lockedBy: null, lockedUntil: null });
+    expect(interrupted.lastError).toMatch(/Verifique con el medio/);
+    expect(interrupted.timeline.map((e: any) => e.action)).toEqual(['dispatch-interrupted']);
+  });
+
   it('a worker whose lease ran out before sending does not send', async () => {
     const lease = config().worker.leaseSeconds * 1000;
     const [id] = await queuedRows(1, { nextAttemptAt: Date.now() - 3 * lease });

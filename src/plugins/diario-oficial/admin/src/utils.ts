@@ -50,7 +50,7 @@ export const ACTION_FIELDS: Record<string, string[]> = {
 /** The actions offered in each state (the server decides anyway). */
 export const ACTIONS_BY_STATE: Record<string, string[]> = {
   queued: ['cancel'],
-  'awaiting-manual-submission': ['record-submission', 'cancel'],
+  'awaiting-manual-submission': ['record-submission', 'retry', 'cancel'],
   submitted: ['record-quote', 'record-schedule', 'record-publication', 'record-rejection', 'cancel'],
   quoted: ['record-payment', 'record-publication', 'record-rejection', 'cancel'],
   paid: ['record-schedule', 'record-publication', 'record-rejection', 'cancel'],

@@ -11,7 +11,8 @@ export interface Transition {
 const RECORDING_FROM_SUBMITTED: RequestState[] = ['submitted', 'quoted', 'paid', 'scheduled'];
 
 export const TRANSITIONS: Record<RequestAction, Transition> = {
-  retry: { from: ['failed', 'rejected'], to: 'queued', permission: PERMISSIONS.record },
+  // awaiting-manual-submission: also after an interrupted e-mail dispatch that staff checked was not received.
+  retry: { from: ['failed', 'rejected', 'awaiting-manual-submission'], to: 'queued', permission: PERMISSIONS.record },
   'record-submission': { from: ['awaiting-manual-submission', 'failed', 'rejected'], to: 'submitted', permission: PERMISSIONS.record },
   'record-quote': { from: ['submitted'], to: 'quoted', permission: PERMISSIONS.record },
   'record-payment': { from: ['quoted'], to: 'paid', permission: PERMISSIONS.record },

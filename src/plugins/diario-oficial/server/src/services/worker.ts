@@ -4,7 +4,9 @@
 //    so concurrent claimers never take the same row;
 //  - SQLite: the claim is one UPDATE ... WHERE id IN (SELECT ...), atomic under
 //    SQLite's single writer;
-//  - a claim whose lease expired (a crashed instance) is taken over.
+//  - a claim whose lease expired (a crashed instance) is taken over, unless that
+//    instance had started sending it: whether the outlet got it is then unknown, so
+//    it goes to staff (awaiting-manual-submission) instead of being sent twice.
 // Claims follow the (state, priority, next_attempt_at) and (state, locked_until)
 // indexes, so claiming a batch costs O(batch), not O(queue).
 import os from 'os';
@@ -16,6 +18,9 @@ import { calendarOf, expectedEditionDate } from './dates';
 import { outletFor } from './rules';
 
 type Row = Record<string, any>;
+
+export const INTERRUPTED_MESSAGE =
+  'El envío se interrumpió (la instancia se detuvo mientras enviaba). Verifique con el medio si recibió el correo con esta referencia: si lo recibió, registre la presentación; si no, reintente.';
 
 /** Exponential back-off with jitter: base·2^(attempt-1), capped, ±jitter. */
 export function backoffMs(attempt: number, backoff: { baseSeconds: number; maxSeconds: number; jitter: number }, random = Math.random) {
@@ -57,9 +62,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const now = Date.now();
     const { count } = await query().updateMany({
       where: { id, state: 'dispatching', lockedBy: workerId, lockedUntil: { $gt: now } },
-      data: { lockedUntil: now + getConfig(strapi).worker.leaseSeconds * 1000 },
+      data: { lockedUntil: now + getConfig(strapi).worker.leaseSeconds * 1000, sendStartedAt: now },
     });
     return count === 1;
+  }
+
+  /** Expired claims whose send had started: handed to staff, with a timeline event each. */
+  async function handOverInterrupted(trx: any, now: number) {
+    const lock = isPostgres() ? ' FOR UPDATE SKIP LOCKED' : '';
+    const result = await trx.raw(
+      `WITH interrupted AS MATERIALIZED (SELECT id FROM ?? WHERE state = 'dispatching' AND locked_until < ? AND send_started_at IS NOT NULL ORDER BY locked_until LIMIT 1000${lock})
+       UPDATE ?? SET state = 'awaiting-manual-submission', locked_by = NULL, locked_until = NULL, send_started_at = NULL, last_error = ?
+       WHERE id IN (SELECT id FROM interrupted)
+       RETURNING id`,
+      [table(), now, table(), INTERRUPTED_MESSAGE]
+    );
+    const ids = rowsOf(result).map((r) => Number(r.id));
+    for (const id of ids) {
+      await getService('events', strapi).record(id, { action: 'dispatch-interrupted', from: 'dispatching', to: 'awaiting-manual-submission', actor: null, details: {} });
+    }
+    return ids;
   }
 
   return {
@@ -69,7 +91,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async claim(workerId = instanceId, limit = getConfig(strapi).worker.batchSize, now = Date.now()) {
       const leaseUntil = now + getConfig(strapi).worker.leaseSeconds * 1000;
       return strapi.db.transaction(async ({ trx }) => {
-        const takenOver = await claimWhere(trx, workerId, `state = 'dispatching' AND locked_until < ?`, [now], 'locked_until', limit, leaseUntil);
+        await handOverInterrupted(trx, now);
+        const takenOver = await claimWhere(trx, workerId, `state = 'dispatching' AND locked_until < ? AND send_started_at IS NULL`, [now], 'locked_until', limit, leaseUntil);
         const fresh =
           takenOver.length < limit
             ? await claimWhere(trx, workerId, `state = 'queued' AND next_attempt_at <= ?`, [now], 'priority DESC, next_attempt_at', limit - takenOver.length, leaseUntil)
@@ -83,7 +106,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async () => {
         const { count } = await query().updateMany({
           where: { id: request.id, state: 'dispatching', lockedBy: workerId },
-          data: { ...changes, state: to, lockedBy: null, lockedUntil: null },
+          data: { ...changes, state: to, lockedBy: null, lockedUntil: null, sendStartedAt: null },
         });
         if (count !== 1) {
           strapi.log.warn(`[diario-oficial] ${request.reference}: lease lost before "${to}" was recorded`);
