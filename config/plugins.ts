@@ -56,6 +56,72 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       webhookSecret: env('CIF_WEBHOOK_SECRET', ''),
     },
   },
+  // Publication-request queue (Ley 27972 art. 44). Sample municipality: Tacna region, outside
+  // Lima/Callao, so norms go to the judicial-notices newspaper (by e-mail) and the portal.
+  'diario-oficial': {
+    enabled: true,
+    resolve: './src/plugins/diario-oficial',
+    config: {
+      jurisdiction: {
+        limaOrCallao: env.bool('DIARIO_OFICIAL_LIMA_OR_CALLAO', false),
+        department: 'Tacna',
+        province: 'Tacna',
+        municipality: 'Municipalidad Provincial de Santa Rosa de la Frontera',
+        acronym: env('MUNICIPALITY_ACRONYM', 'MPSRF'),
+        hasJudicialNoticesNewspaper: true,
+        hasPortal: true,
+      },
+      timeZone: 'America/Lima',
+      // Public holidays (check every year; add regional ones).
+      holidays: [
+        '2026-01-01', '2026-04-02', '2026-04-03', '2026-05-01', '2026-06-07', '2026-06-29', '2026-07-23',
+        '2026-07-28', '2026-07-29', '2026-08-06', '2026-08-30', '2026-10-08', '2026-11-01', '2026-12-08',
+        '2026-12-09', '2026-12-25', '2027-01-01', '2027-03-25', '2027-03-26', '2027-05-01', '2027-06-07',
+        '2027-06-29', '2027-07-23', '2027-07-28', '2027-07-29', '2027-08-06', '2027-08-30', '2027-10-08',
+        '2027-11-01', '2027-12-08', '2027-12-09', '2027-12-25',
+      ],
+      outlets: [
+        {
+          key: 'diario-judicial',
+          name: env('DIARIO_JUDICIAL_NAME', 'Diario Frontera Sur (avisos judiciales)'),
+          channel: 'diario-judicial',
+          dispatch: 'email',
+          email: env('DIARIO_JUDICIAL_EMAIL', 'avisos@diariofronterasur.pe'),
+          cutoffs: { weekday: '17:30', weekendOrHoliday: null },
+          publishesOn: 'every-day',
+          yearEndCutoff: '12-22',
+        },
+        {
+          key: 'el-peruano',
+          name: 'Diario Oficial El Peruano',
+          channel: 'el-peruano',
+          dispatch: 'manual',
+          cutoffs: { weekday: '17:30', weekendOrHoliday: '14:00' },
+          publishesOn: 'every-day',
+          yearEndCutoff: '12-22',
+        },
+        {
+          key: 'portal',
+          name: 'Portal institucional',
+          channel: 'portal',
+          dispatch: 'manual',
+          cutoffs: { weekday: '23:59', weekendOrHoliday: '23:59' },
+          publishesOn: 'every-day',
+          yearEndCutoff: '12-31',
+        },
+      ],
+      deadlines: { ordenanza: 10, 'decreto-de-alcaldia': 10, 'acuerdo-de-concejo': 10, default: 15 },
+      maxAttempts: env.int('DIARIO_OFICIAL_MAX_ATTEMPTS', 5),
+      worker: {
+        // Every instance runs the worker; tests turn it off and drive it themselves.
+        enabled: env.bool('DIARIO_OFICIAL_WORKER', true),
+        schedule: env('DIARIO_OFICIAL_WORKER_SCHEDULE', '*/15 * * * * *'),
+        batchSize: env.int('DIARIO_OFICIAL_BATCH_SIZE', 50),
+        leaseSeconds: env.int('DIARIO_OFICIAL_LEASE_SECONDS', 300),
+        concurrency: env.int('DIARIO_OFICIAL_CONCURRENCY', 8),
+      },
+    },
+  },
   email: {
     config: {
       provider: 'nodemailer',
@@ -64,6 +130,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         port: env.int('SMTP_PORT', 587),
         secure: env.bool('SMTP_SECURE', false),
         ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
+        pool: env.bool('SMTP_POOL', false),
         ...(env('SMTP_USERNAME')
           ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } }
           : {}),

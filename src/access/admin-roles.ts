@@ -32,6 +32,9 @@ const BODY = 'api::municipal-body.municipal-body';
 const PRECEDENCE = 'api::precedence-rank.precedence-rank';
 const TRANSPARENCY = 'api::transparency-page.transparency-page';
 
+/** The publication-request queue (src/plugins/diario-oficial). */
+const PUBLICATION_QUEUE = ['read', 'create', 'record', 'cancel'].map((a) => `plugin::diario-oficial.${a}`);
+
 const ALL: ContentAction[] = ['create', 'read', 'update', 'delete', 'publish'];
 const EDIT: ContentAction[] = ['create', 'read', 'update'];
 
@@ -76,7 +79,7 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
     name: 'Gerente de Comunicaciones',
     description: 'Gerente de Comunicaciones e Imagen Institucional: todo lo del Redactor, además aprueba, pide cambios y publica.',
     content: [{ actions: ALL, subjects: [PRESS_NOTE, PROGRAM, ARCHIVE, NORM, INSTITUTION, CONTACT, CEREMONY, BODY, TRANSPARENCY, PRECEDENCE] }],
-    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY, ...APPROVAL_REVIEW],
+    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY, ...APPROVAL_REVIEW, ...PUBLICATION_QUEUE],
   },
   {
     code: 'archivo',
@@ -107,6 +110,6 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
       { actions: ALL, subjects: [NORM] },
       { actions: ['read'], subjects: [TRANSPARENCY, PRESS_NOTE] },
     ],
-    plugins: MEDIA_LIBRARY,
+    plugins: [...MEDIA_LIBRARY, ...PUBLICATION_QUEUE],
   },
 ];

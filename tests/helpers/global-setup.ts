@@ -6,6 +6,8 @@ const secret = () => crypto.randomBytes(16).toString('base64');
 export default async function globalSetup() {
   process.env.NODE_ENV = 'test';
   process.env.SEED = 'false';
+  // The publication queue's cron worker: tests drive it themselves (tests/plugins/diario-oficial).
+  process.env.DIARIO_OFICIAL_WORKER ??= 'false';
   process.env.LOG_LEVEL ??= 'error';
   process.env.APP_KEYS ??= [secret(), secret()].join(',');
   for (const key of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {

@@ -1,0 +1,30 @@
+import type { Core } from '@strapi/strapi';
+import { getService } from '../utils';
+import { validateActionBody, validateActionName, validateCreate, validateListQuery } from '../validation/requests';
+import type { RequestAction } from '../constants';
+
+const actorOf = (ctx: any) => ctx.state.user as { id: number; firstname?: string; lastname?: string; email?: string };
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async find(ctx: any) {
+    const filters = await validateListQuery(ctx.query);
+    ctx.body = await getService('requests', strapi).list(filters as any);
+  },
+
+  async findOne(ctx: any) {
+    ctx.body = { data: await getService('requests', strapi).findOne(Number(ctx.params.id)) };
+  },
+
+  async create(ctx: any) {
+    const input = await validateCreate(ctx.request.body);
+    ctx.status = 201;
+    ctx.body = { data: await getService('requests', strapi).create(input as any, actorOf(ctx)) };
+  },
+
+  async act(ctx: any) {
+    const action = (await validateActionName(ctx.params.action)) as RequestAction;
+    const body = await validateActionBody(action, ctx.request.body);
+    const can = (permission: string) => Boolean(ctx.state.userAbility?.can(permission));
+    ctx.body = { data: await getService('requests', strapi).act(Number(ctx.params.id), action, body, actorOf(ctx), can) };
+  },
+});
