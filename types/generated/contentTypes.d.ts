@@ -929,6 +929,13 @@ export interface ApiNormNorm extends Struct.CollectionTypeSchema {
           localized: false;
         };
       }>;
+    concernsArbitrios: Schema.Attribute.Boolean &
+      Schema.Attribute.SetPluginOptions<{
+        i18n: {
+          localized: false;
+        };
+      }> &
+      Schema.Attribute.DefaultTo<false>;
     concernsAuthorityPay: Schema.Attribute.Boolean &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -1828,6 +1835,200 @@ export interface PluginContentReleasesReleaseAction
   };
 }
 
+export interface PluginDiarioOficialRequest
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'diario_oficial_requests';
+  info: {
+    description: "A norm's publication in one channel (Ley 27972 art. 44), from queue to gazette ID.";
+    displayName: 'Solicitud de publicaci\u00F3n';
+    pluralName: 'requests';
+    singularName: 'request';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    attempts: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    channel: Schema.Attribute.Enumeration<
+      ['el-peruano', 'diario-judicial', 'carteles', 'portal', 'other']
+    > &
+      Schema.Attribute.Required;
+    cover: Schema.Attribute.Media<'files' | 'images'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    dueBy: Schema.Attribute.Date;
+    editableDocx: Schema.Attribute.Media<'files'>;
+    editionDate: Schema.Attribute.Date;
+    expectedEditionDate: Schema.Attribute.Date;
+    gazetteId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    lastError: Schema.Attribute.Text;
+    liveKey: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::diario-oficial.request'
+    > &
+      Schema.Attribute.Private;
+    lockedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    lockedUntil: Schema.Attribute.BigInteger;
+    nextAttemptAt: Schema.Attribute.BigInteger;
+    normDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    normNumber: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    normTitle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    origin: Schema.Attribute.Enumeration<['rules', 'manual']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'manual'>;
+    outlet: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    page: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    paymentDate: Schema.Attribute.Date;
+    paymentReference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    priority: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    proof: Schema.Attribute.Media<'files' | 'images'>;
+    publishedAt: Schema.Attribute.DateTime;
+    quoteAmount: Schema.Attribute.Decimal;
+    quoteReference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    reference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    rejectionReason: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    sendStartedAt: Schema.Attribute.BigInteger;
+    signedPdf: Schema.Attribute.Media<'files'>;
+    state: Schema.Attribute.Enumeration<
+      [
+        'queued',
+        'dispatching',
+        'awaiting-manual-submission',
+        'submitted',
+        'quoted',
+        'paid',
+        'scheduled',
+        'published',
+        'rejected',
+        'failed',
+        'cancelled',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'queued'>;
+    submissionReference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    submittedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginDiarioOficialRequestEvent
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'diario_oficial_request_events';
+  info: {
+    description: 'Append-only timeline of a publication request.';
+    displayName: 'Evento de solicitud de publicaci\u00F3n';
+    pluralName: 'request-events';
+    singularName: 'request-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    actorId: Schema.Attribute.Integer;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    details: Schema.Attribute.JSON;
+    fromState: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::diario-oficial.request-event'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    requestId: Schema.Attribute.Integer & Schema.Attribute.Required;
+    toState: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   collectionName: 'i18n_locale';
   info: {
@@ -2375,6 +2576,8 @@ declare module '@strapi/strapi' {
       'plugin::cif-sync.delivery': PluginCifSyncDelivery;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
+      'plugin::diario-oficial.request': PluginDiarioOficialRequest;
+      'plugin::diario-oficial.request-event': PluginDiarioOficialRequestEvent;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::protocol.directory-audit': PluginProtocolDirectoryAudit;
       'plugin::protocol.notice': PluginProtocolNotice;
