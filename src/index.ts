@@ -3,6 +3,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { isContentEmpty, seedSampleData } from './seed';
+import { bootstrapArchive, registerArchive } from './archive/bootstrap';
 
 /** `npm run develop` on an empty database fills it with sample data unless SEED=false. */
 async function seedOnFirstDevelop(strapi: Core.Strapi) {
@@ -14,12 +15,15 @@ async function seedOnFirstDevelop(strapi: Core.Strapi) {
 }
 
 export default {
-  register() {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerArchive(strapi);
+  },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     await ensureLocales(strapi);
     await ensureAdminRoles(strapi);
     await ensurePublicPermissions(strapi);
+    await bootstrapArchive(strapi);
     await seedOnFirstDevelop(strapi);
   },
 };

@@ -23,12 +23,15 @@ export const CIF_READ_TYPES: UID.ContentType[] = [
   'api::ceremony.ceremony',
 ];
 
-export const PUBLIC_ROLE_ACTIONS = reads(PUBLIC_READ_TYPES);
+/** Content API actions beyond find/findOne that the website may call (scoped like the reads). */
+export const PUBLIC_EXTRA_ACTIONS = ['api::media-archive-item.media-archive-item.search'];
+
+export const PUBLIC_ROLE_ACTIONS = [...reads(PUBLIC_READ_TYPES), ...PUBLIC_EXTRA_ACTIONS];
 
 export const API_TOKENS = {
   website: {
     description: 'Sitio web municipal: lectura del contenido público.',
-    permissions: reads(PUBLIC_READ_TYPES),
+    permissions: PUBLIC_ROLE_ACTIONS,
   },
   cif: {
     description: 'Centro de Información de Frontera: lectura del contenido de transparencia.',

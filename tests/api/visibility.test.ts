@@ -135,7 +135,7 @@ describe('the right token', () => {
     for (const name of ['website', 'cif']) {
       const token = await service.getByName(name);
       expect(token.type).toBe('custom');
-      expect(token.permissions.every((p: string) => /\.(find|findOne)$/.test(p))).toBe(true);
+      expect(token.permissions.every((p: string) => /\.(find|findOne|search)$/.test(p))).toBe(true);
       expect(token.permissions.some((p: string) => p.includes('protocol-contact') || p.includes('institution'))).toBe(false);
     }
   });

@@ -1,0 +1,41 @@
+// Start-up of the archive: the document-service middleware (register), and at
+// bootstrap the archive-staff role, a database-level guard against duplicate
+// files, and a search index matching the items.
+import type { Core } from '@strapi/strapi';
+import { grantRoleActions } from '../bootstrap/public-permissions';
+import { ARCHIVE_STAFF_ACTIONS } from './access';
+import { ARCHIVE_STAFF_ROLE, ARCHIVE_UID } from './constants';
+import { registerArchiveDocumentMiddleware } from './document-middleware';
+import { ensureSearchIndex } from './search';
+
+export const registerArchive = (strapi: Core.Strapi) => registerArchiveDocumentMiddleware(strapi);
+
+async function ensureArchiveStaffRole(strapi: Core.Strapi) {
+  const roles = strapi.db.query('plugin::users-permissions.role');
+  if (!(await roles.findOne({ where: { type: ARCHIVE_STAFF_ROLE } }))) {
+    await roles.create({
+      data: {
+        type: ARCHIVE_STAFF_ROLE,
+        name: 'Personal de archivo',
+        description: 'Archivo de prensa, audio y fotografía: busca en todo el archivo, encuentra fotos parecidas e ingresa archivos por la API.',
+      },
+    });
+  }
+  await grantRoleActions(strapi, ARCHIVE_STAFF_ROLE, ARCHIVE_STAFF_ACTIONS, 'archive-staff-grants');
+}
+
+/** Two concurrent ingests of the same bytes cannot both win (the service checks first). */
+async function ensureUniqueSha256(strapi: Core.Strapi) {
+  const table = strapi.db.metadata.get(ARCHIVE_UID).tableName;
+  try {
+    await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${table}_sha256_unique ON ${table} (sha256)`);
+  } catch (error: any) {
+    strapi.log.warn(`Archive: duplicate files already stored, no unique index on sha256 (${error.message}).`);
+  }
+}
+
+export async function bootstrapArchive(strapi: Core.Strapi) {
+  await ensureArchiveStaffRole(strapi);
+  await ensureUniqueSha256(strapi);
+  if (await ensureSearchIndex(strapi)) strapi.log.info('Archive: search index rebuilt.');
+}
