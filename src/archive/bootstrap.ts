@@ -3,6 +3,7 @@
 // files, and a search index matching the items.
 import type { Core } from '@strapi/strapi';
 import { grantRoleActions } from '../bootstrap/public-permissions';
+import { createGrantsLedger } from '../bootstrap/grants-ledger';
 import { ARCHIVE_STAFF_ACTIONS } from './access';
 import { ARCHIVE_STAFF_ROLE, ARCHIVE_UID } from './constants';
 import { registerArchiveDocumentMiddleware } from './document-middleware';
@@ -34,7 +35,21 @@ async function ensureUniqueSha256(strapi: Core.Strapi) {
   }
 }
 
+/**
+ * An archive keeps originals byte for byte (their sha256 is the duplicate key):
+ * the media library's "size optimization" would re-encode every JPEG. Turned
+ * off once; the responsive formats are still made. An admin may turn it back on.
+ */
+async function keepOriginals(strapi: Core.Strapi) {
+  const ledger = await createGrantsLedger(strapi, 'archive-upload-settings');
+  if (!ledger.isNew('size-optimization-off')) return;
+  const upload = strapi.plugin('upload').service('upload');
+  await upload.setSettings({ ...((await upload.getSettings()) ?? {}), sizeOptimization: false });
+  await ledger.save();
+}
+
 export async function bootstrapArchive(strapi: Core.Strapi) {
+  await keepOriginals(strapi);
   await ensureArchiveStaffRole(strapi);
   await ensureUniqueSha256(strapi);
   if (await ensureSearchIndex(strapi)) strapi.log.info('Archive: search index rebuilt.');
