@@ -11,5 +11,12 @@ export const isArchiveStaff = (auth: Auth | undefined) =>
 
 const action = (name: string) => `api::media-archive-item.media-archive-item.${name}`;
 
-/** What the archive-staff role may do on the Content API (granted once at bootstrap, editable after). */
-export const ARCHIVE_STAFF_ACTIONS = ['find', 'findOne', 'search', 'similar', 'ingest'].map(action);
+/**
+ * What the archive-staff role may do on the Content API (granted once at bootstrap,
+ * editable after). Reading ceremonies lets an ingest link its item to one.
+ */
+export const ARCHIVE_STAFF_ACTIONS = [
+  ...['find', 'findOne', 'search', 'similar', 'ingest'].map(action),
+  'api::ceremony.ceremony.find',
+  'api::ceremony.ceremony.findOne',
+];
