@@ -42,7 +42,7 @@ beforeAll(async () => {
     capturedAt: '2026-03-01T15:00:00.000Z',
     isPublic: false,
   });
-  await add('credit', await photo(603), { title: 'Feria binacional', credit: 'Pamela Ríos Choque', capturedAt: '2025-12-15T12:00:00.000Z', isPublic: true });
+  await add('credit', await photo(603), { title: 'Feria binacional', credit: 'Asociación Río Limpio', capturedAt: '2025-12-15T12:00:00.000Z', isPublic: true });
   const audio = require('./files').wav(1.2);
   const res = await ingest(staff, audio, 'rio.wav', { kind: 'audio', title: 'Entrevista sobre el río', rights: 'own', isPublic: true, capturedAt: '2026-02-11T10:00:00.000Z' });
   ids.audio = res.body.data.documentId;
@@ -116,7 +116,7 @@ describe('search', () => {
 
   it('ranks a title match above a credit match', async () => {
     const order = found(await search({ q: 'rio' }));
-    // "Pamela Ríos Choque" in the credit matches too, below the title "Crecida del Río Caplina".
+    // "Asociación Río Limpio" in the credit matches too, below the title "Crecida del Río Caplina".
     expect(order).toEqual(expect.arrayContaining([ids.rio, ids.credit]));
     expect(order.indexOf(ids.rio)).toBeLessThan(order.indexOf(ids.credit));
   });
