@@ -16,7 +16,7 @@ async function seedItems(strapi, count) {
   if (!pg) throw new Error('The 100,000-item dataset is written with PostgreSQL SQL: run with DATABASE_CLIENT=postgres.');
   const word = (k) => `(w.v)[1 + abs(hashtext(g::text || '${k}')) % array_length(w.v, 1)]`;
   await knex.raw(
-    `INSERT INTO ${table} (document_id, kind, title, description, credit, place, tags, is_public, rights, sha256, perceptual_hash, captured_at, created_at, updated_at, published_at)
+    `INSERT INTO ${table} (document_id, kind, title, description, credit, place, tags, is_public, rights, sha_256, perceptual_hash, captured_at, created_at, updated_at, published_at)
      SELECT 'bench' || g,
        (ARRAY['photo','photo','photo','audio','press-clipping','document'])[1 + g % 6],
        initcap(${word('a')}) || ' ' || ${word('b')} || ' en ' || ${word('c')} || ' ' || g,

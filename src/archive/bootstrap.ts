@@ -8,6 +8,7 @@ import { ARCHIVE_STAFF_ACTIONS } from './access';
 import { ARCHIVE_STAFF_ROLE, ARCHIVE_UID } from './constants';
 import { registerArchiveDocumentMiddleware } from './document-middleware';
 import { ensureSearchIndex } from './search';
+import { skipRepeatedImageCheck } from './upload-check';
 
 export const registerArchive = (strapi: Core.Strapi) => registerArchiveDocumentMiddleware(strapi);
 
@@ -27,9 +28,10 @@ async function ensureArchiveStaffRole(strapi: Core.Strapi) {
 
 /** Two concurrent ingests of the same bytes cannot both win (the service checks first). */
 async function ensureUniqueSha256(strapi: Core.Strapi) {
-  const table = strapi.db.metadata.get(ARCHIVE_UID).tableName;
+  const { tableName, attributes } = strapi.db.metadata.get(ARCHIVE_UID);
+  const column = (attributes.sha256 as { columnName?: string }).columnName ?? 'sha256';
   try {
-    await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${table}_sha256_unique ON ${table} (sha256)`);
+    await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${tableName}_sha256_unique ON ${tableName} (${column})`);
   } catch (error: any) {
     strapi.log.warn(`Archive: duplicate files already stored, no unique index on sha256 (${error.message}).`);
   }
@@ -49,6 +51,7 @@ async function keepOriginals(strapi: Core.Strapi) {
 }
 
 export async function bootstrapArchive(strapi: Core.Strapi) {
+  skipRepeatedImageCheck(strapi);
   await keepOriginals(strapi);
   await ensureArchiveStaffRole(strapi);
   await ensureUniqueSha256(strapi);

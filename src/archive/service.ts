@@ -10,6 +10,7 @@ import { inspectFile, sha256OfFile, type ArchiveLimits, type InspectedFile } fro
 import { findStoredFile, withStoredFilePath } from './stored-file';
 import { createSimilarIndex } from './similar';
 import { searchIds, type SearchQuery } from './search';
+import { uploadInspected } from './upload-check';
 
 export interface ArchiveConfig extends ArchiveLimits {
   similar: { defaultMaxDistance: number; maxMaxDistance: number; limit: number };
@@ -94,10 +95,12 @@ export function createArchiveService(strapi: Core.Strapi) {
       await assertNotArchived(inspected.sha256);
 
       const name = path.basename(file.originalFilename || `archivo.${inspected.ext}`);
-      const [uploaded] = await uploads().upload({
-        data: { fileInfo: { name, alternativeText: data.title ?? null, caption: data.title ?? null } },
-        files: { filepath: file.filepath, originalFilename: name, mimetype: inspected.mime, size: inspected.size },
-      });
+      const [uploaded] = await uploadInspected<Array<{ id: number }>>(file.filepath, () =>
+        uploads().upload({
+          data: { fileInfo: { name, alternativeText: data.title ?? null, caption: data.title ?? null } },
+          files: { filepath: file.filepath, originalFilename: name, mimetype: inspected.mime, size: inspected.size },
+        })
+      );
       try {
         return await strapi.documents(ARCHIVE_UID).create({
           data: { ...data, file: uploaded.id },
