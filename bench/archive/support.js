@@ -16,6 +16,25 @@ const arg = (name, fallback) => {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
+/**
+ * The app as scripts/load-strapi.js boots it; `--no-compile` reuses dist as it is
+ * (so that a benchmark can run while a test run owns the compile).
+ */
+async function boot(fn) {
+  const { withStrapi } = require('../../scripts/load-strapi');
+  if (!process.argv.includes('--no-compile')) return withStrapi(fn);
+  require('../../scripts/ensure-env').ensureEnv();
+  process.env.SEED = 'false';
+  const appContext = { appDir: ROOT, distDir: path.join(ROOT, 'dist') };
+  const strapi = await require('@strapi/strapi').createStrapi({ ...appContext, autoReload: false, serveAdminPanel: false }).load();
+  strapi.log.level = 'warn';
+  try {
+    return await fn(strapi, appContext);
+  } finally {
+    await strapi.destroy();
+  }
+}
+
 /** Runs fn(strapi) against a fresh database of the client in DATABASE_CLIENT; the uploads it makes are removed. */
 async function withFreshStrapi(fn) {
   const isPostgres = process.env.DATABASE_CLIENT === 'postgres';
@@ -39,9 +58,8 @@ async function withFreshStrapi(fn) {
   }
   const uploads = path.join(ROOT, 'public', 'uploads');
   const before = new Set(fs.existsSync(uploads) ? fs.readdirSync(uploads) : []);
-  const { withStrapi } = require('../../scripts/load-strapi');
   try {
-    return await withStrapi((strapi, appContext) => fn(strapi, appContext));
+    return await boot(fn);
   } finally {
     for (const name of fs.existsSync(uploads) ? fs.readdirSync(uploads) : []) if (!before.has(name)) fs.rmSync(path.join(uploads, name), { force: true });
     if (!isPostgres) for (const s of ['', '-wal', '-shm', '-journal']) fs.rmSync(process.env.DATABASE_FILENAME + s, { force: true });
