@@ -30,6 +30,19 @@ function parseArgs(argv) {
   return options;
 }
 
+/**
+ * Strapi announces each new item (entry.create, with a populated copy) after the
+ * commit, without waiting: let those queries finish before the pool is closed.
+ */
+async function waitForQuietDatabase(strapi, { quietFor = 3, intervalMs = 100, maxMs = 10000 } = {}) {
+  const pool = strapi.db.connection.client.pool;
+  let quiet = 0;
+  for (let waited = 0; quiet < quietFor && waited < maxMs; waited += intervalMs) {
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    quiet = pool.numUsed() + pool.numPendingAcquires() === 0 ? quiet + 1 : 0;
+  }
+}
+
 async function main() {
   let options;
   try {
@@ -64,7 +77,9 @@ async function main() {
       },
     });
     bar.stop();
-    return { ...result, seconds: (Date.now() - started) / 1000 };
+    const seconds = (Date.now() - started) / 1000;
+    await waitForQuietDatabase(strapi);
+    return { ...result, seconds };
   });
 
   console.log(`\nImportados: ${summary.imported}`);
