@@ -101,16 +101,19 @@ export async function ensureSearchIndex(strapi: Core.Strapi, batchSize = 500) {
 function filters(query: SearchQuery, pg: boolean) {
   const where: string[] = [];
   const bindings: unknown[] = [];
-  if (query.onlyPublic) where.push(pg ? 'is_public' : 'is_public = 1');
-  if (query.kind) where.push('kind = ?') && bindings.push(query.kind);
-  if (query.from) where.push('captured_at >= ?') && bindings.push(query.from);
-  if (query.to) where.push('captured_at < ?') && bindings.push(query.to);
-  if (query.ceremony) where.push('ceremony = ?') && bindings.push(query.ceremony);
+  const add = (condition: string, ...values: unknown[]) => {
+    where.push(condition);
+    bindings.push(...values);
+  };
+  if (query.onlyPublic) add(pg ? 'is_public' : 'is_public = 1');
+  if (query.kind) add('kind = ?', query.kind);
+  if (query.from) add('captured_at >= ?', query.from);
+  if (query.to) add('captured_at < ?', query.to);
+  if (query.ceremony) add('ceremony = ?', query.ceremony);
   const tags = normalizeTags(query.tags);
-  if (tags.length) {
-    if (pg) where.push(`tags @> string_to_array(?, '|')`) && bindings.push(tags.join('|'));
-    else for (const tag of tags) where.push('tags_key LIKE ?') && bindings.push(`%|${tag}|%`);
-  }
+  if (tags.length && pg) add(`tags @> string_to_array(?, '|')`, tags.join('|'));
+  const literal = (tag: string) => tag.replace(/[\\%_]/g, (c) => `\\${c}`);
+  if (tags.length && !pg) for (const tag of tags) add(`tags_key LIKE ? ESCAPE '\\'`, `%|${literal(tag)}|%`);
   return { where, bindings };
 }
 
