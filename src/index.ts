@@ -5,6 +5,7 @@ import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureFieldLabels } from './bootstrap/field-labels';
 import { isContentEmpty, seedSampleData } from './seed';
 import { registerTagsValidation } from './validation/tags';
+import { bootstrapArchive, registerArchive } from './archive/bootstrap';
 
 /** `npm run develop` on an empty database fills it with sample data unless SEED=false. */
 async function seedOnFirstDevelop(strapi: Core.Strapi) {
@@ -18,6 +19,7 @@ async function seedOnFirstDevelop(strapi: Core.Strapi) {
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerTagsValidation(strapi);
+    registerArchive(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -25,6 +27,7 @@ export default {
     await ensureAdminRoles(strapi);
     await ensurePublicPermissions(strapi);
     await ensureFieldLabels(strapi);
+    await bootstrapArchive(strapi);
     await seedOnFirstDevelop(strapi);
   },
 };

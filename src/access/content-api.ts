@@ -26,12 +26,15 @@ export const CIF_READ_TYPES: UID.ContentType[] = [
 /** Public feeds that are not reads of one type (routes of the protocol plugin). */
 export const PUBLIC_FEED_ACTIONS = ['plugin::protocol.feed.ceremonies'];
 
-export const PUBLIC_ROLE_ACTIONS = [...reads(PUBLIC_READ_TYPES), ...PUBLIC_FEED_ACTIONS];
+/** Content API actions beyond find/findOne that the website may call (scoped like the reads). */
+export const PUBLIC_EXTRA_ACTIONS = ['api::media-archive-item.media-archive-item.search', ...PUBLIC_FEED_ACTIONS];
+
+export const PUBLIC_ROLE_ACTIONS = [...reads(PUBLIC_READ_TYPES), ...PUBLIC_EXTRA_ACTIONS];
 
 export const API_TOKENS = {
   website: {
     description: 'Sitio web municipal: lectura del contenido público.',
-    permissions: [...reads(PUBLIC_READ_TYPES), ...PUBLIC_FEED_ACTIONS],
+    permissions: PUBLIC_ROLE_ACTIONS,
   },
   cif: {
     description: 'Centro de Información de Frontera: lectura del contenido de transparencia y de su feed de cambios.',

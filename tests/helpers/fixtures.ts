@@ -73,7 +73,8 @@ export const fixtures = {
 /** An uploaded image (through the upload plugin and sharp), for media fields. */
 export async function uploadTestImage(color = '#2a6f97') {
   const { uploadGeneratedImage } = require('../../dist/src/seed/images');
-  return uploadGeneratedImage(app(), { color, label: 'Prueba' }, `prueba-${suffix()}`, 'Imagen de prueba') as Promise<{ id: number }>;
+  // A distinct label makes distinct bytes: the media archive refuses the same file twice.
+  return uploadGeneratedImage(app(), { color, label: `Prueba ${suffix()}` }, `prueba-${suffix()}`, 'Imagen de prueba') as Promise<{ id: number }>;
 }
 
 /** A published document made through the document service (gated types through the approval workflow). */

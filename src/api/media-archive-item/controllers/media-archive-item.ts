@@ -1,7 +1,66 @@
 /**
- * media-archive-item controller
+ * media-archive-item controller: the core actions plus the archive's ingest,
+ * search and near-duplicate routes (routes/01-archive.ts). Thin: the work is
+ * in src/archive/service.ts.
  */
 
 import { factories } from '@strapi/strapi';
+import { isArchiveStaff } from '../../../archive/access';
+import { ARCHIVE_UID } from '../../../archive/constants';
+import { missingFile } from '../../../archive/errors';
+import { archiveConfig, type ArchiveService } from '../../../archive/service';
+import { parseIngestData, parseMaxDistance, parseSearchQuery } from '../../../archive/validation';
+import { scopePopulate } from '../../../middlewares/public-scope';
 
-export default factories.createCoreController('api::media-archive-item.media-archive-item');
+const service = () => strapi.service(ARCHIVE_UID) as unknown as ArchiveService;
+
+/** Items by id in the given order, with their file and ceremony (a private ceremony hidden from the public). */
+async function itemsInOrder(ids: number[], restricted: boolean) {
+  if (!ids.length) return [];
+  const populate = ['file', 'ceremony'];
+  const model = strapi.contentType(ARCHIVE_UID) as any;
+  const found = await strapi.documents(ARCHIVE_UID).findMany({
+    filters: { id: { $in: ids } },
+    populate: (restricted ? scopePopulate(strapi, model, populate) : populate) as any,
+    limit: ids.length,
+  });
+  const byId = new Map(found.map((item: any) => [item.id, item]));
+  return ids.map((id) => byId.get(id)).filter(Boolean);
+}
+
+export default factories.createCoreController(ARCHIVE_UID, () => ({
+  /** POST /api/media-archive-items/ingest (multipart: `file`, `data` as JSON). */
+  async ingest(ctx) {
+    const files = ctx.request.files ?? {};
+    const file = [files.file ?? files.files].flat()[0] as { filepath: string; originalFilename?: string | null } | undefined;
+    if (!file) throw missingFile();
+    const input = (await this.sanitizeInput!(parseIngestData(ctx.request.body?.data), ctx)) as Record<string, unknown>;
+    delete input.file;
+    const item = await service().ingestFile({ filepath: file.filepath, originalFilename: file.originalFilename ?? '' }, input);
+    ctx.status = 201;
+    return this.transformResponse!(await this.sanitizeOutput!(item, ctx));
+  },
+
+  /** GET /api/media-archive-items/search?q=&kind=&from=&to=&ceremony=&tags=&page= */
+  async search(ctx) {
+    const restricted = !isArchiveStaff(ctx.state.auth);
+    const query = parseSearchQuery(ctx.query, archiveConfig(strapi).search, restricted);
+    const { ids, total } = await service().search(query);
+    const items = await itemsInOrder(ids, restricted);
+    return this.transformResponse!(await this.sanitizeOutput!(items, ctx), {
+      pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
+    });
+  },
+
+  /** GET /api/media-archive-items/:documentId/similar?maxDistance= (archive staff). */
+  async similar(ctx) {
+    const maxDistance = parseMaxDistance(ctx.query.maxDistance, archiveConfig(strapi).similar);
+    const matches = await service().similarTo(ctx.params.documentId, maxDistance);
+    const items = (await this.sanitizeOutput!(await itemsInOrder(matches.map((m) => m.id), false), ctx)) as any[];
+    const distance = new Map(matches.map((m) => [m.documentId, m.distance]));
+    return this.transformResponse!(
+      items.map((item) => ({ ...item, distance: distance.get(item.documentId) })),
+      { maxDistance, reference: ctx.params.documentId }
+    );
+  },
+}));

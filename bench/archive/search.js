@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+'use strict';
+// Search latency over 100,000 items on PostgreSQL, over HTTP (the real route:
+// parsing, SQL, loading the page of items with their file and ceremony,
+// sanitizing), one client, p50 and p95; the SQL alone for comparison.
+//   DATABASE_CLIENT=postgres node bench/archive/search.js [--items 100000] [--requests 400] [--port 15080]
+const { arg, percentile, withFreshStrapi } = require('./support');
+const { seedItems, WORDS } = require('./dataset');
+
+const ITEMS = Number(arg('items', 100000));
+const REQUESTS = Number(arg('requests', 400));
+const PORT = Number(arg('port', 15080));
+
+const QUERIES = (i) => {
+  const w = (k) => WORDS[(i * 31 + k * 17) % WORDS.length].normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return [
+    { q: w(1) },
+    { q: `${w(1)} ${w(2)}` },
+    { q: w(3), kind: 'photo' },
+    { q: w(4), from: '2022-01-01', to: '2022-12-31' },
+    { tags: WORDS[(i * 7) % WORDS.length] },
+    { q: w(5), page: 3 },
+  ][i % 6];
+};
+
+const stats = (times) => {
+  times.sort((a, b) => a - b);
+  return { p50Ms: +percentile(times, 50).toFixed(1), p95Ms: +percentile(times, 95).toFixed(1), maxMs: +times[times.length - 1].toFixed(1) };
+};
+
+withFreshStrapi(async (strapi, appContext) => {
+  await seedItems(strapi, ITEMS);
+  await strapi.server.mount();
+  await new Promise((resolve) => strapi.server.httpServer.listen(PORT, '127.0.0.1', resolve));
+  const { searchIds } = require(require('path').join(appContext.distDir, 'src/archive/search'));
+
+  const http = [];
+  const sql = [];
+  let totalHits = 0;
+  for (let i = 0; i < REQUESTS; i++) {
+    const query = QUERIES(i);
+    let started = process.hrtime.bigint();
+    const res = await fetch(`http://127.0.0.1:${PORT}/api/media-archive-items/search?${new URLSearchParams(query)}`);
+    const body = await res.json();
+    if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(body)}`);
+    http.push(Number(process.hrtime.bigint() - started) / 1e6);
+    totalHits += body.meta.pagination.total;
+
+    started = process.hrtime.bigint();
+    await searchIds(strapi, { ...query, tags: query.tags ? [query.tags] : [], page: Number(query.page ?? 1), pageSize: 20, onlyPublic: true });
+    sql.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  strapi.server.httpServer.close();
+  console.log(JSON.stringify({ database: strapi.db.dialect.client, items: ITEMS, requests: REQUESTS, averageTotalHits: Math.round(totalHits / REQUESTS), http: stats(http), sqlOnly: stats(sql) }, null, 2));
+}).catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,19 @@
+/**
+ * The archive's own Content API routes. Loaded before the core router so that
+ * `/search` and `/ingest` are not taken for a documentId. Permissions (users-
+ * permissions actions of the same names): `search` for the Public role and the
+ * website token (public items only), `similar` and `ingest` for archive staff.
+ */
+
+export default {
+  routes: [
+    { method: 'GET', path: '/media-archive-items/search', handler: 'api::media-archive-item.media-archive-item.search', config: {} },
+    { method: 'POST', path: '/media-archive-items/ingest', handler: 'api::media-archive-item.media-archive-item.ingest', config: {} },
+    {
+      method: 'GET',
+      path: '/media-archive-items/:documentId/similar',
+      handler: 'api::media-archive-item.media-archive-item.similar',
+      config: {},
+    },
+  ],
+};

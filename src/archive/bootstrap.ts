@@ -1,0 +1,59 @@
+// Start-up of the archive: the document-service middleware (register), and at
+// bootstrap the archive-staff role, a database-level guard against duplicate
+// files, and a search index matching the items.
+import type { Core } from '@strapi/strapi';
+import { grantRoleActions } from '../bootstrap/public-permissions';
+import { createGrantsLedger } from '../bootstrap/grants-ledger';
+import { ARCHIVE_STAFF_ACTIONS } from './access';
+import { ARCHIVE_STAFF_ROLE, ARCHIVE_UID } from './constants';
+import { registerArchiveDocumentMiddleware } from './document-middleware';
+import { ensureSearchIndex } from './search';
+import { skipRepeatedImageCheck } from './upload-check';
+
+export const registerArchive = (strapi: Core.Strapi) => registerArchiveDocumentMiddleware(strapi);
+
+async function ensureArchiveStaffRole(strapi: Core.Strapi) {
+  const roles = strapi.db.query('plugin::users-permissions.role');
+  if (!(await roles.findOne({ where: { type: ARCHIVE_STAFF_ROLE } }))) {
+    await roles.create({
+      data: {
+        type: ARCHIVE_STAFF_ROLE,
+        name: 'Personal de archivo',
+        description: 'Archivo de prensa, audio y fotografía: busca en todo el archivo, encuentra fotos parecidas e ingresa archivos por la API.',
+      },
+    });
+  }
+  await grantRoleActions(strapi, ARCHIVE_STAFF_ROLE, ARCHIVE_STAFF_ACTIONS, 'archive-staff-grants');
+}
+
+/** Two concurrent ingests of the same bytes cannot both win (the service checks first). */
+async function ensureUniqueSha256(strapi: Core.Strapi) {
+  const { tableName, attributes } = strapi.db.metadata.get(ARCHIVE_UID);
+  const column = (attributes.sha256 as { columnName?: string }).columnName ?? 'sha256';
+  try {
+    await strapi.db.connection.raw(`CREATE UNIQUE INDEX IF NOT EXISTS ${tableName}_sha256_unique ON ${tableName} (${column})`);
+  } catch (error: any) {
+    strapi.log.warn(`Archive: duplicate files already stored, no unique index on sha256 (${error.message}).`);
+  }
+}
+
+/**
+ * An archive keeps originals byte for byte (their sha256 is the duplicate key):
+ * the media library's "size optimization" would re-encode every JPEG. Turned
+ * off once; the responsive formats are still made. An admin may turn it back on.
+ */
+async function keepOriginals(strapi: Core.Strapi) {
+  const ledger = await createGrantsLedger(strapi, 'archive-upload-settings');
+  if (!ledger.isNew('size-optimization-off')) return;
+  const upload = strapi.plugin('upload').service('upload');
+  await upload.setSettings({ ...((await upload.getSettings()) ?? {}), sizeOptimization: false });
+  await ledger.save();
+}
+
+export async function bootstrapArchive(strapi: Core.Strapi) {
+  skipRepeatedImageCheck(strapi);
+  await keepOriginals(strapi);
+  await ensureArchiveStaffRole(strapi);
+  await ensureUniqueSha256(strapi);
+  if (await ensureSearchIndex(strapi)) strapi.log.info('Archive: search index rebuilt.');
+}

@@ -1,0 +1,135 @@
+// The archive's one ingest path and its lookups. The REST route, the content
+// manager (through ./document-middleware.ts) and the import command all end in
+// `deriveFields`: same checks, same derived fields, same duplicate rule.
+import path from 'path';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { ARCHIVE_UID, DERIVED_FIELDS, KINDS, type ArchiveKind } from './constants';
+import { duplicateFile, isArchiveRefusal } from './errors';
+import { inspectFile, sha256OfFile, type ArchiveLimits, type InspectedFile } from './inspect';
+import { findStoredFile, withStoredFilePath } from './stored-file';
+import { createSimilarIndex } from './similar';
+import { searchIds, type SearchQuery } from './search';
+import { uploadInspected } from './upload-check';
+
+export interface ArchiveConfig extends ArchiveLimits {
+  similar: { defaultMaxDistance: number; maxMaxDistance: number; limit: number };
+  search: { pageSize: number; maxPage: number };
+  importConcurrency: number;
+}
+
+export interface IncomingFile {
+  filepath: string;
+  originalFilename: string;
+}
+
+type ItemData = Record<string, unknown> & { kind?: string; title?: string; capturedAt?: unknown };
+
+/** Set by `ingestFile` on the document-service call: the file was already inspected. */
+export const PRE_INSPECTED = Symbol('archive.preInspected');
+
+export const archiveConfig = (strapi: Core.Strapi) => strapi.config.get('archive') as ArchiveConfig;
+
+export const assertKind = (kind: unknown): ArchiveKind => {
+  if (KINDS.includes(kind as ArchiveKind)) return kind as ArchiveKind;
+  throw new errors.ValidationError(`El tipo de elemento debe ser uno de: ${KINDS.join(', ')}.`, { code: 'VALIDATION_ERROR', field: 'kind' });
+};
+
+/** The derived fields for an inspected file; EXIF's taken-at fills an empty capturedAt. */
+export const derivedFields = (inspected: InspectedFile, capturedAt: unknown) => ({
+  sha256: inspected.sha256,
+  perceptualHash: inspected.perceptualHash ?? null,
+  width: inspected.width ?? null,
+  height: inspected.height ?? null,
+  durationSeconds: inspected.durationSeconds ?? null,
+  pageCount: inspected.pageCount ?? null,
+  exif: inspected.exif ?? null,
+  ...(!capturedAt && inspected.exif?.takenAt ? { capturedAt: inspected.exif.takenAt } : {}),
+});
+
+export const stripDerivedFields = (data: ItemData) => {
+  for (const field of DERIVED_FIELDS) delete data[field];
+  return data;
+};
+
+export function createArchiveService(strapi: Core.Strapi) {
+  const similarIndex = createSimilarIndex(strapi);
+  const items = () => strapi.db.query(ARCHIVE_UID);
+  const uploads = () => strapi.plugin('upload').service('upload');
+
+  async function findBySha256(sha256: string, exceptDocumentId?: string) {
+    return items().findOne({
+      where: { sha256, ...(exceptDocumentId ? { documentId: { $ne: exceptDocumentId } } : {}) },
+      select: ['documentId', 'title'],
+    }) as Promise<{ documentId: string; title: string } | null>;
+  }
+
+  async function assertNotArchived(sha256: string, exceptDocumentId?: string) {
+    const existing = await findBySha256(sha256, exceptDocumentId);
+    if (existing) throw duplicateFile(existing);
+  }
+
+  return {
+    findBySha256,
+    sha256OfFile,
+    /** An item was written on this instance: the next lookup looks at the database again. */
+    invalidateSimilar: () => similarIndex.invalidate(),
+
+    /** Checks a file already in the media library against the item's kind and derives its fields. */
+    async inspectStoredFile(fileId: number, kind: ArchiveKind) {
+      const file = await findStoredFile(strapi, fileId);
+      return withStoredFilePath(strapi, file, (filepath) => inspectFile(filepath, kind, archiveConfig(strapi)));
+    },
+
+    assertNotArchived,
+
+    /**
+     * REST and import: check the file before anything is stored, refuse a
+     * duplicate, store it through the upload plugin (its formats), create the
+     * item. A refusal leaves neither an item nor an upload behind.
+     */
+    async ingestFile(file: IncomingFile, input: ItemData) {
+      const data = stripDerivedFields({ ...input });
+      const kind = assertKind(data.kind);
+      const inspected = await inspectFile(file.filepath, kind, archiveConfig(strapi));
+      await assertNotArchived(inspected.sha256);
+
+      const name = path.basename(file.originalFilename || `archivo.${inspected.ext}`);
+      const [uploaded] = await uploadInspected<Array<{ id: number }>>(file.filepath, () =>
+        uploads().upload({
+          data: { fileInfo: { name, alternativeText: data.title ?? null, caption: data.title ?? null } },
+          files: { filepath: file.filepath, originalFilename: name, mimetype: inspected.mime, size: inspected.size },
+        })
+      );
+      try {
+        return await strapi.documents(ARCHIVE_UID).create({
+          data: { ...data, file: uploaded.id },
+          populate: ['file'],
+          [PRE_INSPECTED]: inspected,
+        } as any);
+      } catch (error) {
+        await uploads().remove(uploaded);
+        // Two concurrent ingests of the same bytes: the loser learns which item won.
+        if (!isArchiveRefusal(error)) {
+          const winner = await findBySha256(inspected.sha256);
+          if (winner) throw duplicateFile(winner);
+        }
+        throw error;
+      }
+    },
+
+    /** Items whose perceptual hash is within `maxDistance` of the item's, closest first. */
+    async similarTo(documentId: string, maxDistance: number) {
+      const item = await items().findOne({ where: { documentId }, select: ['id', 'perceptualHash'] });
+      if (!item) throw new errors.NotFoundError('No existe ese elemento del archivo.');
+      if (!item.perceptualHash) return [];
+      const { limit } = archiveConfig(strapi).similar;
+      const matches = await similarIndex.lookup(item.perceptualHash, maxDistance, limit + 1);
+      return matches.filter((match) => match.documentId !== documentId).slice(0, limit);
+    },
+
+    search: (query: SearchQuery) => searchIds(strapi, query),
+  };
+}
+
+export type ArchiveService = ReturnType<typeof createArchiveService>;
