@@ -1,6 +1,7 @@
 // RSS 2.0, Atom and JSON Feed of published press notes, per locale, cacheable.
 import { app, http } from '../helpers/app';
 import { fixtures, publishedDocument, uploadTestImage } from '../helpers/fixtures';
+import { approveAndPublish } from '../helpers/approval';
 
 const NOTE = 'api::press-note.press-note';
 const docs: Record<string, any> = {};
@@ -13,7 +14,7 @@ beforeAll(async () => {
     body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Texto ', bold: true }, { type: 'text', text: 'con <b>marcas</b>' }] }],
   });
   await app().documents(NOTE as any).update({ documentId: docs.note.documentId, locale: 'en', data: { ...fixtures.pressNote(), title: 'Binational border fair' } } as any);
-  await app().documents(NOTE as any).publish({ documentId: docs.note.documentId, locale: 'en' } as any);
+  await approveAndPublish(NOTE, docs.note.documentId, 'en');
   docs.draft = await app().documents(NOTE as any).create({ data: { ...fixtures.pressNote(), title: 'Borrador que no debe salir' } } as any);
 });
 

@@ -3,6 +3,7 @@
 import { adminWithRole, app, bearer, contentManager, createApiToken, http, projectToken } from '../helpers/app';
 import { fixtures, publishedDocument } from '../helpers/fixtures';
 import { CHANGE_UID } from '../helpers/cif-sync';
+import { approveAndPublish, approvals, submitAndApprove } from '../helpers/approval';
 
 const NOTE = 'api::press-note.press-note';
 const tokens: Record<string, string> = {};
@@ -90,13 +91,17 @@ describe('headers and who is cached', () => {
 
 describe('invalidation on every write path', () => {
   let gerente: Awaited<ReturnType<typeof adminWithRole>>;
+  let redactor: Awaited<ReturnType<typeof adminWithRole>>;
   beforeAll(async () => {
     gerente = await adminWithRole('gerente-comunicaciones');
+    redactor = await adminWithRole('redactor');
   });
+  // Press notes are gated: every publish below is preceded by the approval it needs.
+  const approveInAdmin = (documentId: string) => submitAndApprove(redactor, gerente, NOTE, documentId);
 
   /** Caches the public answer for the slug, runs the write, and returns the fresh answer. */
-  async function afterWrite(slug: string, write: () => Promise<unknown>) {
-    const path = `/api/press-notes?filters[slug]=${slug}`;
+  async function afterWrite(slug: string, write: () => Promise<unknown>, collection = 'press-notes') {
+    const path = `/api/${collection}?filters[slug]=${slug}`;
     await get(path);
     expect((await get(path)).headers['x-cache']).toBe('HIT');
     await write();
@@ -105,44 +110,75 @@ describe('invalidation on every write path', () => {
     return fresh.body.data as any[];
   }
 
-  it('admin publish, edit + publish, unpublish and delete', async () => {
+  it('admin publish, edit + publish, unpublish (the approval panel\'s retraction) and delete', async () => {
     const cm = contentManager(gerente, NOTE);
     const data = fixtures.pressNote();
-    const created = (await cm.create(data)).body.data;
-    expect(await afterWrite(data.slug, () => cm.publish(created.documentId))).toHaveLength(1);
-    await cm.update(created.documentId, { title: 'Título corregido por el gerente' });
-    const edited = await afterWrite(data.slug, () => cm.publish(created.documentId));
-    expect(edited[0].title).toBe('Título corregido por el gerente');
-    const unpublish = () =>
-      http().post(`/content-manager/collection-types/${NOTE}/${created.documentId}/actions/unpublish`).set(bearer(gerente.token)).send({});
+    const created = (await contentManager(redactor, NOTE).create(data)).body.data;
+    await approveInAdmin(created.documentId);
+    expect(await afterWrite(data.slug, () => cm.publish(created.documentId).expect(200))).toHaveLength(1);
+    await contentManager(redactor, NOTE).update(created.documentId, { title: 'Título corregido por el redactor' }).expect(200);
+    await approveInAdmin(created.documentId);
+    const edited = await afterWrite(data.slug, () => cm.publish(created.documentId).expect(200));
+    expect(edited[0].title).toBe('Título corregido por el redactor');
+    // The content manager's Unpublish is refused for gated types; the panel's retraction is the admin path.
+    const unpublish = () => approvals(gerente).act(NOTE, created.documentId, 'unpublish', { comment: 'Retirada para prueba de caché.' }).expect(200);
     expect(await afterWrite(data.slug, unpublish)).toEqual([]);
-    await cm.publish(created.documentId);
-    expect(await afterWrite(data.slug, () => cm.delete(created.documentId))).toEqual([]);
+    await contentManager(redactor, NOTE).update(created.documentId, { lead: 'Entradilla corregida tras la retirada.' }).expect(200);
+    await approveInAdmin(created.documentId);
+    await cm.publish(created.documentId).expect(200);
+    expect(await afterWrite(data.slug, () => cm.delete(created.documentId).expect(200))).toEqual([]);
   });
 
   it('admin bulk publish and bulk unpublish', async () => {
-    const cm = contentManager(gerente, NOTE);
+    const bulk = (uid: string, action: string, documentId: string) => () =>
+      http().post(`/content-manager/collection-types/${uid}/actions/${action}`).set(bearer(gerente.token)).send({ documentIds: [documentId] }).expect(200);
     const data = fixtures.pressNote();
-    const created = (await cm.create(data)).body.data;
-    const bulk = (action: string) => () =>
-      http()
-        .post(`/content-manager/collection-types/${NOTE}/actions/${action}`)
-        .set(bearer(gerente.token))
-        .send({ documentIds: [created.documentId] })
-        .expect(200);
-    expect(await afterWrite(data.slug, bulk('bulkPublish'))).toHaveLength(1);
-    expect(await afterWrite(data.slug, bulk('bulkUnpublish'))).toEqual([]);
+    const created = (await contentManager(redactor, NOTE).create(data)).body.data;
+    await approveInAdmin(created.documentId);
+    expect(await afterWrite(data.slug, bulk(NOTE, 'bulkPublish', created.documentId))).toHaveLength(1);
+    // Bulk unpublish is refused for gated types (retraction needs a comment): exercised on a non-gated public type.
+    const PAGE = 'api::transparency-page.transparency-page';
+    const page = fixtures.transparencyPage();
+    const createdPage = (await contentManager(gerente, PAGE).create(page)).body.data;
+    expect(await afterWrite(page.slug, bulk(PAGE, 'bulkPublish', createdPage.documentId), 'transparency-pages')).toHaveLength(1);
+    expect(await afterWrite(page.slug, bulk(PAGE, 'bulkUnpublish', createdPage.documentId), 'transparency-pages')).toEqual([]);
   });
 
   it('Content API writes (create, update, delete with a full-access token)', async () => {
-    const data = fixtures.pressNote();
+    // A published create or edit of a press note is refused by the approval gate:
+    // the plain REST write paths are exercised on a non-gated public type.
+    const data = fixtures.transparencyPage();
     let documentId = '';
-    const created = await afterWrite(data.slug, async () => {
-      const res = await http().post('/api/press-notes').set(bearer(tokens.full)).send({ data });
-      expect(res.status).toBe(201);
-      documentId = res.body.data.documentId;
-    });
+    const created = await afterWrite(
+      data.slug,
+      async () => {
+        const res = await http().post('/api/transparency-pages').set(bearer(tokens.full)).send({ data });
+        expect(res.status).toBe(201);
+        documentId = res.body.data.documentId;
+      },
+      'transparency-pages'
+    );
     expect(created.map((n) => n.documentId)).toEqual([documentId]);
+    const updated = await afterWrite(
+      data.slug,
+      () => http().put(`/api/transparency-pages/${documentId}`).set(bearer(tokens.full)).send({ data: { responsible: 'Gerencia Municipal' } }).expect(200),
+      'transparency-pages'
+    );
+    expect(updated[0].responsible).toBe('Gerencia Municipal');
+    expect(
+      await afterWrite(data.slug, () => http().delete(`/api/transparency-pages/${documentId}`).set(bearer(tokens.full)).expect(204), 'transparency-pages')
+    ).toEqual([]);
+  });
+
+  it('Content API publish of approved press notes (REST draft writes, approval, PUT published) and delete', async () => {
+    const data = fixtures.pressNote();
+    const draft = await http().post('/api/press-notes').query({ status: 'draft' }).set(bearer(tokens.full)).send({ data }).expect(201);
+    const documentId = draft.body.data.documentId;
+    await approveInAdmin(documentId);
+    const published = await afterWrite(data.slug, () => http().put(`/api/press-notes/${documentId}`).set(bearer(tokens.full)).send({ data: { title: data.title } }).expect(200));
+    expect(published.map((n) => n.documentId)).toEqual([documentId]);
+    await http().put(`/api/press-notes/${documentId}`).query({ status: 'draft' }).set(bearer(tokens.full)).send({ data: { lead: 'Entradilla nueva.' } }).expect(200);
+    await approveInAdmin(documentId);
     const updated = await afterWrite(data.slug, () =>
       http().put(`/api/press-notes/${documentId}`).set(bearer(tokens.full)).send({ data: { lead: 'Entradilla nueva.' } }).expect(200)
     );
@@ -154,9 +190,10 @@ describe('invalidation on every write path', () => {
     const documents = app().documents(NOTE as any);
     const data = fixtures.pressNote();
     const created = await documents.create({ data } as any);
-    expect(await afterWrite(data.slug, () => documents.publish({ documentId: created.documentId } as any))).toHaveLength(1);
+    // approveAndPublish ends in documents.publish, through the gate (as the scheduler does).
+    expect(await afterWrite(data.slug, () => approveAndPublish(NOTE, created.documentId))).toHaveLength(1);
     expect(await afterWrite(data.slug, () => documents.unpublish({ documentId: created.documentId } as any))).toEqual([]);
-    await documents.publish({ documentId: created.documentId } as any);
+    await approveAndPublish(NOTE, created.documentId);
     expect(await afterWrite(data.slug, () => documents.delete({ documentId: created.documentId } as any))).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 import { strapi as createClient } from '@strapi/client';
 import { app, projectToken } from '../helpers/app';
 import { fixtures, publishedDocument, uploadTestImage } from '../helpers/fixtures';
+import { approveAndPublish } from '../helpers/approval';
 import { serverUrl } from '../helpers/cif-sync';
 
 const NOTE = 'api::press-note.press-note';
@@ -14,7 +15,7 @@ beforeAll(async () => {
   note.data = { ...fixtures.pressNote(), cover: image.id };
   note.doc = await publishedDocument(NOTE, note.data);
   await app().documents(NOTE as any).update({ documentId: note.doc.documentId, locale: 'en', data: { ...fixtures.pressNote(), title: 'Border fair in English' } } as any);
-  await app().documents(NOTE as any).publish({ documentId: note.doc.documentId, locale: 'en' } as any);
+  await approveAndPublish(NOTE, note.doc.documentId, 'en');
 });
 
 it('lists the latest notes with their cover (default populate) and pagination', async () => {

@@ -43,3 +43,14 @@ export function approvals(session: { token: string }) {
     queue: (query: object = {}) => http().get('/approval-workflow/queue').query(query).set(auth),
   };
 }
+
+/** What the panel does before a Publish: the Redactor submits, the Gerente approves (admin routes). */
+export async function submitAndApprove(redactor: { token: string }, gerente: { token: string }, uid: string, documentId: string, locale?: string) {
+  for (const [session, action] of [
+    [redactor, 'submit'],
+    [gerente, 'approve'],
+  ] as const) {
+    const res = await approvals(session).act(uid, documentId, action, {}, locale);
+    if (res.status !== 200) throw new Error(`${action}: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+}

@@ -82,7 +82,16 @@ export async function publishedDocument(uid: string, data: object, locale?: stri
   const documents = app().documents(uid as any);
   const created = await documents.create({ data, locale } as any);
   const hasDraftAndPublish = Boolean((app().contentTypes as any)[uid].options?.draftAndPublish);
-  if (hasDraftAndPublish && isGated(uid)) await approveAndPublish(uid, created.documentId, locale);
-  else if (hasDraftAndPublish) await documents.publish({ documentId: created.documentId, locale } as any);
+  if (hasDraftAndPublish) await publishDraft(uid, created.documentId, locale);
   return created;
+}
+
+/**
+ * Publishes a draft the way its type allows: gated types through the approval workflow.
+ * Like the document service's publish, a locale without a draft publishes nothing.
+ */
+export async function publishDraft(uid: string, documentId: string, locale?: string) {
+  const documents = app().documents(uid as any);
+  if (!isGated(uid)) await documents.publish({ documentId, locale } as any);
+  else if (await documents.findOne({ documentId, locale, status: 'draft' } as any)) await approveAndPublish(uid, documentId, locale);
 }

@@ -2,6 +2,7 @@
 // unpublish and delete, served to the cif token with sanitized entries.
 import { adminWithRole, app, bearer, contentManager, http, projectToken } from '../../helpers/app';
 import { fixtures, publishedDocument } from '../../helpers/fixtures';
+import { approvals, approveAndPublish, submitAndApprove } from '../../helpers/approval';
 import { changesSince, feedHead } from '../../helpers/cif-sync';
 
 let cif: string;
@@ -39,7 +40,7 @@ describe('rows on every change of a synced type', () => {
     expect(await changesSince(cif, since)).toEqual([]);
 
     await documents.unpublish({ documentId: note.documentId } as any);
-    await documents.publish({ documentId: note.documentId } as any);
+    await approveAndPublish(NOTE, note.documentId); // the edited draft needs a new approval
     await documents.delete({ documentId: note.documentId } as any);
     const items = await changesSince(cif, since);
     expect(summary(items)).toEqual([
@@ -57,7 +58,7 @@ describe('rows on every change of a synced type', () => {
     const note = await publishedDocument(NOTE, fixtures.pressNote());
     await documents.update({ documentId: note.documentId, locale: 'en', data: { ...fixtures.pressNote(), title: 'English press note' } } as any);
     const since = await feedHead(cif);
-    await documents.publish({ documentId: note.documentId, locale: 'en' } as any);
+    await approveAndPublish(NOTE, note.documentId, 'en');
     let items = await changesSince(cif, since);
     expect(summary(items).sort()).toEqual([
       ['upsert', NOTE, note.documentId, 'en'],
@@ -99,22 +100,22 @@ describe('rows on every change of a synced type', () => {
     expect(await changesSince(cif, since)).toEqual([]);
   });
 
-  it('the admin content manager (publish, bulk publish, unpublish, delete) writes rows too', async () => {
+  it('the admin (publish, bulk publish, the approval panel\'s unpublish, delete) writes rows too', async () => {
     const gerente = await adminWithRole('gerente-comunicaciones');
+    const redactor = await adminWithRole('redactor');
     const cm = contentManager(gerente, NOTE);
     const since = await feedHead(cif);
-    const a = (await cm.create(fixtures.pressNote())).body.data;
-    const b = (await cm.create(fixtures.pressNote())).body.data;
+    const a = (await contentManager(redactor, NOTE).create(fixtures.pressNote())).body.data;
+    const b = (await contentManager(redactor, NOTE).create(fixtures.pressNote())).body.data;
+    for (const { documentId } of [a, b]) await submitAndApprove(redactor, gerente, NOTE, documentId);
     expect((await cm.publish(a.documentId)).status).toBe(200);
     const bulk = await http()
       .post(`/content-manager/collection-types/${NOTE}/actions/bulkPublish`)
       .set(bearer(gerente.token))
       .send({ documentIds: [b.documentId] });
     expect(bulk.status).toBe(200);
-    const unpublish = await http()
-      .post(`/content-manager/collection-types/${NOTE}/${a.documentId}/actions/unpublish`)
-      .set(bearer(gerente.token))
-      .send({});
+    // The content manager's Unpublish is refused for gated types; retraction goes through the approval panel.
+    const unpublish = await approvals(gerente).act(NOTE, a.documentId, 'unpublish', { comment: 'Retirada para prueba del registro de cambios.' });
     expect(unpublish.status).toBe(200);
     expect((await cm.delete(b.documentId)).status).toBe(200);
     expect(summary(await changesSince(cif, since))).toEqual([

@@ -5,7 +5,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { app, bearer, http, projectToken } from '../../helpers/app';
-import { fixtures } from '../../helpers/fixtures';
+import { fixtures, publishDraft, publishedDocument } from '../../helpers/fixtures';
 import { runMirror, serverUrl } from '../../helpers/cif-sync';
 
 const TYPES = {
@@ -51,18 +51,17 @@ async function randomOperation(next: () => number) {
   const documentId = target?.documentId as string;
   switch (operation) {
     case 'create': {
-      const created = await documents.create({ data: TYPES[uid]() } as any);
-      await documents.publish({ documentId: created.documentId } as any);
+      const created = await publishedDocument(uid, TYPES[uid]());
       touched.push({ uid, documentId: created.documentId });
       return;
     }
     case 'publish-edit':
       await documents.update({ documentId, data: { title: `Título editado ${Math.floor(next() * 1e6)}` } } as any);
-      await documents.publish({ documentId } as any);
+      await publishDraft(uid, documentId);
       return;
     case 'translate':
       await documents.update({ documentId, locale: 'en', data: { ...TYPES[uid](), title: `English title ${Math.floor(next() * 1e6)}` } } as any);
-      await documents.publish({ documentId, locale: 'en' } as any);
+      await publishDraft(uid, documentId, 'en');
       return;
     case 'unpublish':
       await documents.unpublish({ documentId, locale: pick(LOCALES) } as any);
@@ -76,7 +75,7 @@ async function randomOperation(next: () => number) {
     case 'visibility':
       if (uid !== 'api::ceremony.ceremony') return;
       await documents.update({ documentId, data: { isPublic: next() < 0.5 } } as any);
-      await documents.publish({ documentId } as any);
+      await publishDraft(uid, documentId);
       return;
   }
 }
