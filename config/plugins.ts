@@ -9,6 +9,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       adminUrl: env('ADMIN_URL', ''),
     },
   },
+  // Installed for issue 7 (OpenAPI document of the public API); off until it is wired up.
+  documentation: {
+    enabled: false,
+  },
   'users-permissions': {
     config: {
       jwtManagement: 'refresh',
