@@ -161,6 +161,27 @@ describe('retraction (unpublish)', () => {
     expectRefused(await as('gerente-comunicaciones').act(NOTE, id, 'unpublish', { comment: 'Otra vez' }), 400, 'INVALID_TRANSITION');
   });
 
+  it('the Gerente who published and retracted may approve the same content again, but not their own edit', async () => {
+    const id = await noteBy();
+    await as('redactor').act(NOTE, id, 'submit');
+    await as('gerente-comunicaciones').act(NOTE, id, 'approve');
+    // The content manager saves the draft on publish: Strapi now names the Gerente as its last editor.
+    expect((await contentManager(users['gerente-comunicaciones'], NOTE).publish(id)).status).toBe(200);
+    await as('gerente-comunicaciones').act(NOTE, id, 'unpublish', { comment: 'Se publicará la próxima semana.' });
+
+    await as('redactor').act(NOTE, id, 'submit', { comment: 'Sin cambios, para la próxima semana.' });
+    const again = await as('gerente-comunicaciones').act(NOTE, id, 'approve');
+    expect(again.status).toBe(200);
+    expect(again.body.data.state).toBe('approved');
+
+    // An edit by the same Gerente is new content (it voids the approval): four-eyes applies again.
+    const edited = await contentManager(users['gerente-comunicaciones'], NOTE).update(id, { title: 'Título corregido por la Gerencia' });
+    expect(edited.status).toBe(200);
+    await as('redactor').act(NOTE, id, 'submit');
+    expectRefused(await as('gerente-comunicaciones').act(NOTE, id, 'approve'), 403, 'SELF_APPROVAL_FORBIDDEN');
+    expect((await as('otherGerente').act(NOTE, id, 'approve')).status).toBe(200);
+  });
+
   it('an unpublish by server code is allowed but recorded', async () => {
     const id = await noteBy();
     await approveAndPublish(NOTE, id);

@@ -91,6 +91,17 @@ const toIso = (value: string | Date | null | undefined) => (value ? new Date(val
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const hashes = () => getService(strapi, 'content-hash');
   const audit = () => getService(strapi, 'audit-trail');
+
+  /**
+   * Whether the reviewer is the author of the draft under review. Strapi's `updatedBy` also
+   * moves when a reviewer publishes or retracts (the content manager saves the draft as it is),
+   * so a last save that left content already approved once under four-eyes does not count.
+   */
+  async function authoredCurrentContent(row: any, draft: any, contentHash: string, actor: Actor) {
+    if ((draft.updatedBy?.id ?? null) !== actor.id) return false;
+    const history = await audit().history(row.targetKey);
+    return !history.some((event: any) => event.action === 'approve' && event.contentHash === contentHash);
+  }
   const notifications = () => getService(strapi, 'notifications');
   const config = () => strapi.config.get('plugin::approval-workflow') as { gatedTypes: string[]; selfApproval: 'forbid' | 'allow' };
 
@@ -274,8 +285,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           if (!comment) throw commentRequired('pedir cambios');
           return move({ ...base, to: 'changes-requested', action });
         case 'approve': {
-          const lastEditor = draft.updatedBy?.id ?? null;
-          if (config().selfApproval !== 'allow' && actor.id !== null && (row.submittedById === actor.id || lastEditor === actor.id)) throw selfApprovalForbidden();
+          if (config().selfApproval !== 'allow' && actor.id !== null && (row.submittedById === actor.id || (await authoredCurrentContent(row, draft, contentHash, actor)))) {
+            throw selfApprovalForbidden();
+          }
           if (request.expectedHash && request.expectedHash !== contentHash) throw approvalOutdated(target.locale, { approvedHash: request.expectedHash, currentHash: contentHash });
           const publishAt = toIso(request.publishAt);
           return move({ ...base, to: 'approved', action, publishAt, patch: { approvedHash: contentHash, approvedAt: new Date(), approvedById: actor.id, publishAt } });
