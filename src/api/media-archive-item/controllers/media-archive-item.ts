@@ -4,6 +4,7 @@
  * in src/archive/service.ts.
  */
 
+import fs from 'fs';
 import { factories } from '@strapi/strapi';
 import { isArchiveStaff } from '../../../archive/access';
 import { ARCHIVE_UID } from '../../../archive/constants';
@@ -50,6 +51,20 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
     return this.transformResponse!(await this.sanitizeOutput!(items, ctx), {
       pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
     });
+  },
+
+  /**
+   * GET /api/media-archive-items/:documentId/original (archive staff) and
+   * /media-archive/items/:documentId/original (admin): the file as received,
+   * EXIF and GPS included. Never cached on the way.
+   */
+  async original(ctx) {
+    const original = await service().originalOf(ctx.params.documentId);
+    ctx.set('Cache-Control', 'private, no-store');
+    if (!original.path) return ctx.redirect(original.url); // the public file is the original
+    ctx.type = original.mime;
+    ctx.attachment(original.name);
+    ctx.body = fs.createReadStream(original.path);
   },
 
   /** GET /api/media-archive-items/:documentId/similar?maxDistance= (archive staff). */
