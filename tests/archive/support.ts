@@ -43,7 +43,10 @@ export const fileUrls = (body: unknown): string[] => {
 export async function revealing(buffer: Buffer, serial: string) {
   const sharp = require('sharp');
   const exifReader = require('exif-reader');
-  const meta = await sharp(buffer).metadata();
+  // Audio and PDFs in the same responses: only their bytes are searched.
+  const meta = await sharp(buffer)
+    .metadata()
+    .catch(() => ({}) as { exif?: Buffer; xmp?: Buffer; iptc?: Buffer });
   const tags = meta.exif ? exifReader(meta.exif) : {};
   return {
     gps: Object.keys(tags.GPSInfo ?? {}).length > 0,
