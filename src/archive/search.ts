@@ -97,8 +97,8 @@ export async function ensureSearchIndex(strapi: Core.Strapi, batchSize = 500) {
   return true;
 }
 
-/** The filters, as SQL conditions on the search table. */
-function filters(query: SearchQuery, pg: boolean) {
+/** The filters, as SQL conditions on the search table (exported for bench/archive/search.js). */
+export function filters(query: SearchQuery, pg: boolean) {
   const where: string[] = [];
   const bindings: unknown[] = [];
   const add = (condition: string, ...values: unknown[]) => {
@@ -131,20 +131,16 @@ export async function searchIds(strapi: Core.Strapi, query: SearchQuery): Promis
 
   if (pg) {
     const conditions = [...(text ? ['document @@ q.query'] : []), ...where];
-    const from = `WITH q AS (SELECT websearch_to_tsquery('spanish', archive_fold(?)) AS query)
-      SELECT %s FROM ${TABLE}, q ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`;
-    const order = `${text ? 'ts_rank(document, q.query) DESC,' : ''} captured_at DESC NULLS LAST, item_id DESC`;
-    if (text) {
-      // One pass over the matches (through the GIN index, the public items' one for
-      // the public): count them and keep the page's ids in rank order. Cheaper than
-      // count(*) OVER (), which carries every matching row to the sort.
-      const sql = from.replace('%s', `count(*) AS total, (array_agg(item_id ORDER BY ${order}))[? : ?] AS ids`);
-      const [row] = rows(await withIndexFriendlyCosts(db, (trx) => trx.raw(sql, [text, offset + 1, offset + query.pageSize, ...bindings])));
-      return { ids: ((row as any).ids ?? []).map(Number), total: Number(row.total) };
-    }
-    const sql = `${from.replace('%s', 'item_id AS id, count(*) OVER () AS total')} ORDER BY ${order} LIMIT ? OFFSET ?`;
-    const result = rows(await withIndexFriendlyCosts(db, (trx) => trx.raw(sql, ['', ...bindings, query.pageSize, offset])));
-    const total = result.length ? Number(result[0].total) : offset > 0 ? await countPg(db, where, bindings) : 0;
+    const sql = `WITH q AS (SELECT websearch_to_tsquery('spanish', archive_fold(?)) AS query)
+      SELECT item_id AS id, count(*) OVER () AS total FROM ${TABLE}, q
+      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY ${text ? 'ts_rank(document, q.query) DESC,' : ''} captured_at DESC NULLS LAST, item_id DESC
+      LIMIT ? OFFSET ?`;
+    const run = (conn: Knex) => conn.raw(sql, [text ?? '', ...bindings, query.pageSize, offset]);
+    // The public's searches use the partial index of public items, which the planner
+    // takes on its own; archive staff's go through the whole table's index.
+    const result = rows(await (query.onlyPublic || !text ? run(db) : withIndexFriendlyCosts(db, run)));
+    const total = result.length ? Number(result[0].total) : offset > 0 ? await countPg(db, text, where, bindings) : 0;
     return { ids: result.map((r) => Number(r.id)), total };
   }
 
@@ -168,16 +164,20 @@ export async function searchIds(strapi: Core.Strapi, query: SearchQuery): Promis
 /**
  * PostgreSQL's default random_page_cost (4, for spinning disks) makes a word that
  * matches one item in ten look cheaper to find by reading the whole table than
- * through the GIN index; with the table in memory or on SSD the index is three
- * times faster (EXPLAIN ANALYZE in BENCHMARKS.md). Set for this query only.
+ * through the GIN index over all items; with the table in memory or on SSD the
+ * index is about twice as fast (EXPLAIN ANALYZE in BENCHMARKS.md). Set for one query only.
  */
-const withIndexFriendlyCosts = <T>(db: Knex, run: (trx: Knex.Transaction) => Promise<T>) =>
+const withIndexFriendlyCosts = <T>(db: Knex, run: (conn: Knex) => Promise<T>) =>
   db.transaction(async (trx) => {
     await trx.raw('SET LOCAL random_page_cost = 1.1');
     return run(trx);
   });
 
-async function countPg(db: Knex, where: string[], bindings: unknown[]) {
-  const result: any = await db.raw(`SELECT count(*) AS total FROM ${TABLE} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`, bindings);
+async function countPg(db: Knex, text: string | undefined, where: string[], bindings: unknown[]) {
+  const conditions = [...(text ? [`document @@ websearch_to_tsquery('spanish', archive_fold(?))`] : []), ...where];
+  const result: any = await db.raw(`SELECT count(*) AS total FROM ${TABLE} ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}`, [
+    ...(text ? [text] : []),
+    ...bindings,
+  ]);
   return Number(result.rows[0].total);
 }
