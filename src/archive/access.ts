@@ -16,7 +16,7 @@ const action = (name: string) => `api::media-archive-item.media-archive-item.${n
  * editable after). Reading ceremonies lets an ingest link its item to one.
  */
 export const ARCHIVE_STAFF_ACTIONS = [
-  ...['find', 'findOne', 'search', 'similar', 'ingest'].map(action),
+  ...['find', 'findOne', 'search', 'similar', 'ingest', 'original'].map(action),
   'api::ceremony.ceremony.find',
   'api::ceremony.ceremony.findOne',
 ];

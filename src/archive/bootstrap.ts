@@ -10,7 +10,32 @@ import { registerArchiveDocumentMiddleware } from './document-middleware';
 import { ensureSearchIndex } from './search';
 import { skipRepeatedImageCheck } from './upload-check';
 
-export const registerArchive = (strapi: Core.Strapi) => registerArchiveDocumentMiddleware(strapi);
+/**
+ * Admin users who read archive items in the content manager (the Archivo role,
+ * the Gerente) download an item's original, EXIF and GPS included, here.
+ */
+const registerOriginalAdminRoute = (strapi: Core.Strapi) =>
+  strapi.server.routes({
+    type: 'admin',
+    routes: [
+      {
+        method: 'GET',
+        path: '/media-archive/items/:documentId/original',
+        handler: `${ARCHIVE_UID}.original`,
+        config: {
+          policies: [
+            'admin::isAuthenticatedAdmin',
+            { name: 'admin::hasPermissions', config: { actions: [['plugin::content-manager.explorer.read', ARCHIVE_UID]] } },
+          ],
+        },
+      },
+    ],
+  } as any);
+
+export function registerArchive(strapi: Core.Strapi) {
+  registerArchiveDocumentMiddleware(strapi);
+  registerOriginalAdminRoute(strapi);
+}
 
 async function ensureArchiveStaffRole(strapi: Core.Strapi) {
   const roles = strapi.db.query('plugin::users-permissions.role');

@@ -1,7 +1,8 @@
 // Every write of an archive item, whoever makes it (content manager, REST,
 // import, code), goes through here: derived fields are never taken from the
-// input but computed from the file, a duplicate is refused, and the search
-// index and the near-duplicate index follow the item.
+// input but computed from the file, a duplicate is refused, a file chosen in
+// the media library is replaced by its public copy (original kept privately),
+// and the search index and the near-duplicate index follow the item.
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARCHIVE_UID } from './constants';
@@ -31,8 +32,11 @@ async function current(strapi: Core.Strapi, documentId: string | undefined) {
   });
 }
 
-/** Fills the derived fields into `params.data` when the file or the kind changed. */
-async function derive(strapi: Core.Strapi, service: ArchiveService, params: Params, isCreate: boolean) {
+/**
+ * Fills the derived fields into `params.data` when the file or the kind changed;
+ * returns the sha256 the item had before, when its file changed.
+ */
+async function derive(strapi: Core.Strapi, service: ArchiveService, params: Params, isCreate: boolean): Promise<string | undefined> {
   const data = stripDerivedFields((params.data ??= {}));
   const preInspected = params[PRE_INSPECTED] as InspectedFile | undefined;
   delete params[PRE_INSPECTED];
@@ -48,7 +52,10 @@ async function derive(strapi: Core.Strapi, service: ArchiveService, params: Para
   }
   const inspected = preInspected ?? (await service.inspectStoredFile(fileId, assertKind(kind)));
   await service.assertNotArchived(inspected.sha256, params.documentId);
+  // ingestFile uploaded the public copy already; a media-library file may still carry GPS.
+  if (!preInspected) await service.publishStoredFile(fileId, inspected);
   Object.assign(data, derivedFields(inspected, 'capturedAt' in data ? data.capturedAt : before?.capturedAt));
+  return before?.sha256 !== inspected.sha256 ? before?.sha256 : undefined;
 }
 
 export function registerArchiveDocumentMiddleware(strapi: Core.Strapi) {
@@ -59,22 +66,26 @@ export function registerArchiveDocumentMiddleware(strapi: Core.Strapi) {
     const params = context.params as Params;
 
     if (context.action === 'delete') {
-      const ids = await strapi.db.query(ARCHIVE_UID).findMany({ where: { documentId: params.documentId }, select: ['id'] });
-      return strapi.db.transaction(async ({ trx }) => {
-        const result = await next();
-        for (const { id } of ids) await unindexItem(strapi, id, trx as Knex.Transaction);
+      const rows = await strapi.db.query(ARCHIVE_UID).findMany({ where: { documentId: params.documentId }, select: ['id', 'sha256'] });
+      const result = await strapi.db.transaction(async ({ trx }) => {
+        const deleted = await next();
+        for (const { id } of rows) await unindexItem(strapi, id, trx as Knex.Transaction);
         service().invalidateSimilar();
-        return result;
+        return deleted;
       });
+      for (const { sha256 } of rows) await service().forgetOriginal(sha256);
+      return result;
     }
 
     // The file is read and checked before the transaction: no write lock is held during image work.
-    await derive(strapi, service(), params, context.action === 'create');
-    return strapi.db.transaction(async ({ trx }) => {
-      const result = (await next()) as { documentId?: string } | null;
-      if (result?.documentId) await reindexDocument(strapi, result.documentId, trx as Knex.Transaction);
+    const replacedSha256 = await derive(strapi, service(), params, context.action === 'create');
+    const result = await strapi.db.transaction(async ({ trx }) => {
+      const written = (await next()) as { documentId?: string } | null;
+      if (written?.documentId) await reindexDocument(strapi, written.documentId, trx as Knex.Transaction);
       service().invalidateSimilar();
-      return result;
+      return written;
     });
+    await service().forgetOriginal(replacedSha256);
+    return result;
   });
 }

@@ -97,8 +97,8 @@ export async function ensureSearchIndex(strapi: Core.Strapi, batchSize = 500) {
   return true;
 }
 
-/** The filters, as SQL conditions on the search table. */
-function filters(query: SearchQuery, pg: boolean) {
+/** The filters, as SQL conditions on the search table (exported for bench/archive/search.js). */
+export function filters(query: SearchQuery, pg: boolean) {
   const where: string[] = [];
   const bindings: unknown[] = [];
   const add = (condition: string, ...values: unknown[]) => {
@@ -136,7 +136,10 @@ export async function searchIds(strapi: Core.Strapi, query: SearchQuery): Promis
       ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
       ORDER BY ${text ? 'ts_rank(document, q.query) DESC,' : ''} captured_at DESC NULLS LAST, item_id DESC
       LIMIT ? OFFSET ?`;
-    const result = rows(await db.raw(sql, [text ?? '', ...bindings, query.pageSize, offset]));
+    const run = (conn: Knex) => conn.raw(sql, [text ?? '', ...bindings, query.pageSize, offset]);
+    // The public's searches use the partial index of public items, which the planner
+    // takes on its own; archive staff's go through the whole table's index.
+    const result = rows(await (query.onlyPublic || !text ? run(db) : withIndexFriendlyCosts(db, run)));
     const total = result.length ? Number(result[0].total) : offset > 0 ? await countPg(db, text, where, bindings) : 0;
     return { ids: result.map((r) => Number(r.id)), total };
   }
@@ -157,6 +160,18 @@ export async function searchIds(strapi: Core.Strapi, query: SearchQuery): Promis
   const [{ total }] = rows(await db.raw(`SELECT count(*) AS total FROM ${TABLE} ${whereSql}`, all));
   return { ids: page.map((r) => Number(r.id)), total: Number(total) };
 }
+
+/**
+ * PostgreSQL's default random_page_cost (4, for spinning disks) makes a word that
+ * matches one item in ten look cheaper to find by reading the whole table than
+ * through the GIN index over all items; with the table in memory or on SSD the
+ * index is about twice as fast (EXPLAIN ANALYZE in BENCHMARKS.md). Set for one query only.
+ */
+const withIndexFriendlyCosts = <T>(db: Knex, run: (conn: Knex) => Promise<T>) =>
+  db.transaction(async (trx) => {
+    await trx.raw('SET LOCAL random_page_cost = 1.1');
+    return run(trx);
+  });
 
 async function countPg(db: Knex, text: string | undefined, where: string[], bindings: unknown[]) {
   const conditions = [...(text ? [`document @@ websearch_to_tsquery('spanish', archive_fold(?))`] : []), ...where];

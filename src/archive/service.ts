@@ -1,6 +1,8 @@
 // The archive's one ingest path and its lookups. The REST route, the content
 // manager (through ./document-middleware.ts) and the import command all end in
 // `deriveFields`: same checks, same derived fields, same duplicate rule.
+import fs from 'fs/promises';
+import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -11,11 +13,14 @@ import { findStoredFile, withStoredFilePath } from './stored-file';
 import { createSimilarIndex } from './similar';
 import { searchIds, type SearchQuery } from './search';
 import { uploadInspected } from './upload-check';
+import { writePublicCopy } from './public-copy';
+import { findOriginal, keepOriginal, removeOriginal } from './originals';
 
 export interface ArchiveConfig extends ArchiveLimits {
   similar: { defaultMaxDistance: number; maxMaxDistance: number; limit: number };
   search: { pageSize: number; maxPage: number };
   importConcurrency: number;
+  originalsDir: string;
 }
 
 export interface IncomingFile {
@@ -86,7 +91,9 @@ export function createArchiveService(strapi: Core.Strapi) {
     /**
      * REST and import: check the file before anything is stored, refuse a
      * duplicate, store it through the upload plugin (its formats), create the
-     * item. A refusal leaves neither an item nor an upload behind.
+     * item. The upload is the public copy (no GPS, no camera serials); the
+     * original, when it differs, goes to the private store. A refusal leaves
+     * neither an item nor an upload nor an original behind.
      */
     async ingestFile(file: IncomingFile, input: ItemData) {
       const data = stripDerivedFields({ ...input });
@@ -95,28 +102,75 @@ export function createArchiveService(strapi: Core.Strapi) {
       await assertNotArchived(inspected.sha256);
 
       const name = path.basename(file.originalFilename || `archivo.${inspected.ext}`);
-      const [uploaded] = await uploadInspected<Array<{ id: number }>>(file.filepath, () =>
-        uploads().upload({
-          data: { fileInfo: { name, alternativeText: data.title ?? null, caption: data.title ?? null } },
-          files: { filepath: file.filepath, originalFilename: name, mimetype: inspected.mime, size: inspected.size },
-        })
-      );
+      const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'archive-public-'));
+      let uploaded: { id: number } | undefined;
       try {
+        const copy = await writePublicCopy(file.filepath, inspected.mime, tmp);
+        if (copy) await keepOriginal(strapi, inspected.sha256, file.filepath);
+        const { filepath: publicPath, size } = copy ?? { filepath: file.filepath, size: inspected.size };
+        [uploaded] = await uploadInspected<Array<{ id: number }>>(publicPath, () =>
+          uploads().upload({
+            data: { fileInfo: { name, alternativeText: data.title ?? null, caption: data.title ?? null } },
+            files: { filepath: publicPath, originalFilename: name, mimetype: inspected.mime, size },
+          })
+        );
         return await strapi.documents(ARCHIVE_UID).create({
-          data: { ...data, file: uploaded.id },
+          data: { ...data, file: uploaded!.id },
           populate: ['file'],
           [PRE_INSPECTED]: inspected,
         } as any);
       } catch (error) {
-        await uploads().remove(uploaded);
-        // Two concurrent ingests of the same bytes: the loser learns which item won.
-        if (!isArchiveRefusal(error)) {
-          const winner = await findBySha256(inspected.sha256);
-          if (winner) throw duplicateFile(winner);
-        }
+        if (uploaded) await uploads().remove(uploaded);
+        // Two concurrent ingests of the same bytes: the loser learns which item won (and keeps its original).
+        const winner = await findBySha256(inspected.sha256);
+        if (!winner) await removeOriginal(strapi, inspected.sha256);
+        if (winner && !isArchiveRefusal(error)) throw duplicateFile(winner);
         throw error;
+      } finally {
+        await fs.rm(tmp, { recursive: true, force: true });
       }
     },
+
+    /**
+     * Admin path: a file already in the media library becomes an item's file.
+     * When it carries metadata, its original goes to the private store and the
+     * library file is replaced (same URL, formats made again) by the public copy.
+     */
+    async publishStoredFile(fileId: number, inspected: InspectedFile) {
+      const file = await findStoredFile(strapi, fileId);
+      const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'archive-public-'));
+      try {
+        await withStoredFilePath(strapi, file, async (filepath) => {
+          const copy = await writePublicCopy(filepath, inspected.mime, tmp);
+          if (!copy) return;
+          await keepOriginal(strapi, inspected.sha256, filepath);
+          const { name, alternativeText, caption } = file;
+          await uploadInspected(copy.filepath, () =>
+            uploads().replace(fileId, {
+              data: { fileInfo: { name, alternativeText, caption } },
+              file: { filepath: copy.filepath, originalFilename: name, mimetype: inspected.mime, size: copy.size },
+            })
+          );
+        });
+      } finally {
+        await fs.rm(tmp, { recursive: true, force: true });
+      }
+    },
+
+    /** Where archive staff get an item's original: the private copy, or the file itself when it is the original. */
+    async originalOf(documentId: string) {
+      const item = await items().findOne({
+        where: { documentId },
+        select: ['sha256'],
+        populate: { file: { select: ['name', 'mime', 'url'] } },
+      });
+      if (!item?.file) throw new errors.NotFoundError('No existe ese elemento del archivo.');
+      const { name, mime, url } = item.file as { name: string; mime: string; url: string };
+      return { name, mime, url, path: await findOriginal(strapi, item.sha256) };
+    },
+
+    /** The item that kept this original is gone (or has another file now). */
+    forgetOriginal: (sha256: string | null | undefined) => removeOriginal(strapi, sha256),
 
     /** Items whose perceptual hash is within `maxDistance` of the item's, closest first. */
     async similarTo(documentId: string, maxDistance: number) {

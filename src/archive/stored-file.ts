@@ -13,10 +13,13 @@ export interface StoredFile {
   provider: string;
   ext?: string;
   mime?: string;
+  name?: string;
+  alternativeText?: string | null;
+  caption?: string | null;
 }
 
 export async function findStoredFile(strapi: Core.Strapi, id: number): Promise<StoredFile> {
-  const file = await strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id }, select: ['id', 'url', 'provider', 'ext', 'mime'] });
+  const file = await strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id }, select: ['id', 'url', 'provider', 'ext', 'mime', 'name', 'alternativeText', 'caption'] });
   if (!file) throw missingFile();
   return file as StoredFile;
 }

@@ -156,6 +156,26 @@ describe('search', () => {
     const third = await search({ q: 'puente', tags: RUN, pageSize: 2, page: 3 }, staff);
     expect(third.body.data).toHaveLength(1);
     expect(new Set([...found(first), ...found(third)]).size).toBe(3);
+    const beyond = await search({ q: 'puente', tags: RUN, pageSize: 2, page: 4 }, staff);
+    expect(beyond.body.data).toEqual([]);
+    expect(beyond.body.meta.pagination).toMatchObject({ page: 4, total: 5, pageCount: 3 });
+  });
+
+  it('shows each result with its file and its ceremony, a private ceremony hidden from the public', async () => {
+    const inResults = async (q: string, documentId: string, headers: Record<string, string> = {}) =>
+      (await search({ q }, headers)).body.data.find((d: any) => d.documentId === documentId);
+    const rio = await inResults('crecida caplina', ids.rio);
+    expect(rio.file.formats).toHaveProperty('thumbnail');
+    expect(rio.ceremony).toMatchObject({ documentId: publicCeremony, isPublic: true });
+    expect(rio.ceremony.publishedAt).toBeTruthy();
+    expect((await inResults('crecida caplina', ids.rio, staff)).ceremony).toMatchObject({ documentId: publicCeremony });
+
+    const privateCeremony = (await publishedDocument('api::ceremony.ceremony', fixtures.ceremony(false))).documentId;
+    await app().documents('api::media-archive-item.media-archive-item' as any).update({ documentId: ids.credit, data: { ceremony: privateCeremony } } as any);
+    const credit = await inResults('feria binacional', ids.credit);
+    expect(credit).toBeDefined();
+    expect(credit.ceremony ?? null).toBeNull();
+    expect((await inResults('feria binacional', ids.credit, staff)).ceremony).toMatchObject({ documentId: privateCeremony });
   });
 
   it('answers without EXIF and refuses bad parameters in Spanish', async () => {

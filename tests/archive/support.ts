@@ -31,3 +31,27 @@ export async function archiveStaff(): Promise<Record<string, string>> {
 }
 
 export const fullAccess = async () => bearer(await createApiToken('full-access'));
+
+/** Every file URL in a response body: each item's file and all of its formats. */
+export const fileUrls = (body: unknown): string[] => {
+  if (Array.isArray(body)) return body.flatMap(fileUrls);
+  if (!body || typeof body !== 'object') return [];
+  return Object.entries(body).flatMap(([key, value]) => (key === 'url' && typeof value === 'string' ? [value] : fileUrls(value)));
+};
+
+/** What an image file tells about where, and with which camera body, it was taken. */
+export async function revealing(buffer: Buffer, serial: string) {
+  const sharp = require('sharp');
+  const exifReader = require('exif-reader');
+  // Audio and PDFs in the same responses: only their bytes are searched.
+  const meta = await sharp(buffer)
+    .metadata()
+    .catch(() => ({}) as { exif?: Buffer; xmp?: Buffer; iptc?: Buffer });
+  const tags = meta.exif ? exifReader(meta.exif) : {};
+  return {
+    gps: Object.keys(tags.GPSInfo ?? {}).length > 0,
+    serial: buffer.includes(Buffer.from(serial, 'latin1')) || JSON.stringify(tags).includes(serial),
+    xmp: Boolean(meta.xmp),
+    iptc: Boolean(meta.iptc),
+  };
+}

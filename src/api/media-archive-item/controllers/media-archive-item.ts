@@ -4,26 +4,26 @@
  * in src/archive/service.ts.
  */
 
+import fs from 'fs';
 import { factories } from '@strapi/strapi';
 import { isArchiveStaff } from '../../../archive/access';
 import { ARCHIVE_UID } from '../../../archive/constants';
 import { missingFile } from '../../../archive/errors';
 import { archiveConfig, type ArchiveService } from '../../../archive/service';
 import { parseIngestData, parseMaxDistance, parseSearchQuery } from '../../../archive/validation';
-import { scopePopulate } from '../../../middlewares/public-scope';
 
 const service = () => strapi.service(ARCHIVE_UID) as unknown as ArchiveService;
 
-/** Items by id in the given order, with their file and ceremony (a private ceremony hidden from the public). */
+/**
+ * Items by id in the given order, with their file and ceremony: one query each
+ * (the document service's findMany did the same with several times the overhead,
+ * BENCHMARKS.md). The ceremony is the published version for the public, and
+ * only a public one; archive staff see the draft, as in the content manager.
+ */
 async function itemsInOrder(ids: number[], restricted: boolean) {
   if (!ids.length) return [];
-  const populate = ['file', 'ceremony'];
-  const model = strapi.contentType(ARCHIVE_UID) as any;
-  const found = await strapi.documents(ARCHIVE_UID).findMany({
-    filters: { id: { $in: ids } },
-    populate: (restricted ? scopePopulate(strapi, model, populate) : populate) as any,
-    limit: ids.length,
-  });
+  const ceremony = { where: restricted ? { publishedAt: { $notNull: true }, isPublic: true } : { publishedAt: { $null: true } } };
+  const found = await strapi.db.query(ARCHIVE_UID).findMany({ where: { id: { $in: ids } }, populate: { file: true, ceremony } });
   const byId = new Map(found.map((item: any) => [item.id, item]));
   return ids.map((id) => byId.get(id)).filter(Boolean);
 }
@@ -50,6 +50,20 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
     return this.transformResponse!(await this.sanitizeOutput!(items, ctx), {
       pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
     });
+  },
+
+  /**
+   * GET /api/media-archive-items/:documentId/original (archive staff) and
+   * /media-archive/items/:documentId/original (admin): the file as received,
+   * EXIF and GPS included. Never cached on the way.
+   */
+  async original(ctx) {
+    const original = await service().originalOf(ctx.params.documentId);
+    ctx.set('Cache-Control', 'private, no-store');
+    if (!original.path) return ctx.redirect(original.url); // the public file is the original
+    ctx.type = original.mime;
+    ctx.attachment(original.name);
+    ctx.body = fs.createReadStream(original.path);
   },
 
   /** GET /api/media-archive-items/:documentId/similar?maxDistance= (archive staff). */
