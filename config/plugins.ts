@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // The append-only, hash-chained audit trail shared by the approval workflow and the publication queue.
+  'audit-trail': {
+    enabled: true,
+    resolve: './src/plugins/audit-trail',
+  },
   'approval-workflow': {
     enabled: true,
     resolve: './src/plugins/approval-workflow',

@@ -185,6 +185,7 @@ describe('from promulgated to in force through the queue', () => {
     expect(published.body.data.proof.id).toBe(proof.id);
     expect(published.body.data.timeline.map((e: any) => [e.action, e.fromState, e.toState])).toEqual([
       ['create', null, 'queued'],
+      ['claim', 'queued', 'dispatching'],
       ['dispatch-email', 'dispatching', 'submitted'],
       ['record-quote', 'submitted', 'quoted'],
       ['record-payment', 'quoted', 'paid'],

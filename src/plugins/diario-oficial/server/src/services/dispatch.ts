@@ -2,32 +2,56 @@
 // reference in the subject (and a stable Message-ID) so the outlet spots a resend.
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { ERROR_CODES } from '../constants';
+import { ERROR_CODES, NORM_UID, REQUEST_UID } from '../constants';
 import type { OutletConfig } from '../config';
 import { getConfig, getService } from '../utils';
 import type { StoredFile } from './files';
 
 type Row = Record<string, any>;
 
+export interface Attachments {
+  signedPdf?: StoredFile;
+  editableDocx?: StoredFile;
+  cover?: StoredFile;
+}
+
+const FILE = { select: ['id', 'name', 'url', 'mime', 'hash'] };
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The files to send: the request's own, else the norm's current body (PDF) and editable (DOCX) files. */
-  async filesFor(request: Row): Promise<{ signedPdf?: StoredFile; editableDocx?: StoredFile; cover?: StoredFile }> {
-    let { signedPdf, editableDocx } = request;
-    if (!signedPdf || !editableDocx) {
-      const norm = await strapi.db.query('api::norm.norm').findOne({
-        where: { documentId: request.normDocumentId },
+  /**
+   * The files to send for each request: its own, else its norm's current body (PDF) and
+   * editable (DOCX) files. A few queries for the whole batch, whatever its size.
+   */
+  async filesForMany(requests: Array<{ id: number; normDocumentId: string }>): Promise<Map<number, Attachments>> {
+    if (!requests.length) return new Map();
+    const own = (await strapi.db.query(REQUEST_UID).findMany({
+      where: { id: { $in: requests.map((r) => r.id) } },
+      select: ['id'],
+      populate: { signedPdf: FILE, editableDocx: FILE, cover: FILE },
+    })) as Row[];
+    const ownById = new Map(own.map((r) => [r.id as number, r]));
+    const normIds = [...new Set(requests.filter((r) => !ownById.get(r.id)?.signedPdf || !ownById.get(r.id)?.editableDocx).map((r) => r.normDocumentId))];
+    const normFiles = new Map<string, Row>();
+    if (normIds.length) {
+      const norms = (await strapi.db.query(NORM_UID).findMany({
+        where: { documentId: { $in: normIds } },
         orderBy: [{ publishedAt: 'desc' }, { id: 'asc' }],
-        populate: { bodyFile: true, editableFile: true },
-      });
-      signedPdf ??= norm?.bodyFile ?? undefined;
-      editableDocx ??= norm?.editableFile ?? undefined;
+        select: ['id', 'documentId'],
+        populate: { bodyFile: FILE, editableFile: FILE },
+      })) as Row[];
+      for (const norm of norms) if (!normFiles.has(norm.documentId)) normFiles.set(norm.documentId, norm);
     }
-    return { signedPdf: signedPdf ?? undefined, editableDocx: editableDocx ?? undefined, cover: request.cover ?? undefined };
+    return new Map(
+      requests.map((r) => {
+        const mine = ownById.get(r.id) ?? {};
+        const norm = normFiles.get(r.normDocumentId) ?? {};
+        return [r.id, { signedPdf: mine.signedPdf ?? norm.bodyFile ?? undefined, editableDocx: mine.editableDocx ?? norm.editableFile ?? undefined, cover: mine.cover ?? undefined }];
+      })
+    );
   },
 
-  async sendByEmail(request: Row, outlet: OutletConfig) {
+  async sendByEmail(request: Row, outlet: OutletConfig, { signedPdf, editableDocx, cover }: Attachments) {
     const files = getService('files', strapi);
-    const { signedPdf, editableDocx, cover } = await this.filesFor(request);
     if (!signedPdf || !editableDocx) {
       throw new errors.ValidationError('Faltan el PDF del original firmado o el archivo editable DOCX.', { code: ERROR_CODES.missingFiles });
     }
@@ -37,9 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       [editableDocx, 'editableDocx'],
       ...(cover ? [[cover, 'cover']] : []),
     ] as Array<[StoredFile, 'signedPdf' | 'editableDocx' | 'cover']>) {
-      const content = await files.read(file);
-      await files.check(file, role, content);
-      attachments.push({ filename: file.name, content, contentType: file.mime });
+      attachments.push({ filename: file.name, content: await files.readChecked(file, role), contentType: file.mime });
     }
     const config = getConfig(strapi);
     await strapi

@@ -119,9 +119,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw error;
     }
     const reference = `${cfg.jurisdiction.acronym}-${now.getUTCFullYear()}-${String(created.id).padStart(6, '0')}`;
-    await query().update({ where: { id: created.id }, data: { reference } });
-    await events().record(created.id, { action: 'create', from: null, to: 'queued', actor, details: { origin, channel: input.channel, outlet: outlet.key } });
-    return { ...created, reference };
+    const { event, patch } = events().next(created, { action: 'create', from: null, to: 'queued', actor, details: { origin, channel: input.channel, outlet: outlet.key } });
+    await query().update({ where: { id: created.id }, data: { reference, ...patch } });
+    await events().append(event);
+    return { ...created, reference, ...patch };
   }
 
   const duplicate = (normDocumentId: string, channel: string) =>
@@ -208,7 +209,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(id: number) {
       const request = await query().findOne({ where: { id }, populate: POPULATE_FILES });
       if (!request) throw new errors.NotFoundError(`No existe la solicitud ${id}.`, { code: ERROR_CODES.requestNotFound, id });
-      return { ...withFlags(request), timeline: await events().timeline(id) };
+      return { ...withFlags(request), timeline: await events().timeline(request) };
     },
 
     /** Requests by filter, overdue first (oldest due first), then by priority and due date; with counts per state. */
@@ -338,12 +339,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * actor changed it meanwhile, nothing is written and INVALID_TRANSITION is thrown.
      */
     async transition(request: Row, action: string, to: RequestState, changes: Row, actor: Actor | null, details: Row = {}) {
+      const comment = details.reason ?? details.rejectionReason ?? null;
+      const { event, expected, patch } = events().next(request, { action, from: request.state, to, actor, details, comment });
       const { count } = await query().updateMany({
-        where: { id: request.id, state: request.state },
-        data: { ...changes, state: to, ...(to === 'queued' ? { liveKey: liveKey(request.normDocumentId, request.channel) } : {}) },
+        where: { id: request.id, state: request.state, auditSequence: expected },
+        data: { ...changes, ...patch, state: to, ...(to === 'queued' ? { liveKey: liveKey(request.normDocumentId, request.channel) } : {}) },
       });
       if (count !== 1) throw invalidTransition(request, action, [request.state]);
-      await events().record(request.id, { action, from: request.state, to, actor, details });
+      await events().append(event);
     },
 
     /** Publishing the norm on the website is the portal channel's publication. */
