@@ -102,6 +102,7 @@ async function runOnce(db, table, normDocumentId, sink, { killAfter } = {}) {
   const bootCpu = cpuSeconds(a.proc.pid) + cpuSeconds(b.proc.pid); // not part of the dispatch cost
   // Fill the queue while both instances are up: their cron picks the rows up within a second.
   await db.query(`DELETE FROM ${table}`);
+  const startedIso = new Date().toISOString(); // this run's audit events come after this
   const filler = child(['fill', String(REQUESTS), normDocumentId]);
   await filler.firstMessage;
   const started = Date.now();
@@ -133,7 +134,8 @@ async function runOnce(db, table, normDocumentId, sink, { killAfter } = {}) {
   const duplicates = [...sink.deliveries.values()].reduce((n, count) => n + Math.max(0, count - 1), 0);
   const { rows: byWorker } = await db.query(
     `SELECT split_part(details->>'worker', ':', 2) AS pid, count(*)::int AS n FROM audit_trail_events
-     WHERE action = 'dispatch-email' AND target_document_id IN (SELECT document_id FROM ${table}) GROUP BY 1`
+     WHERE action = 'dispatch-email' AND occurred_at >= $1 GROUP BY 1`,
+    [startedIso]
   );
   await new Promise((r) => setTimeout(r, 1500));
   return {

@@ -60,7 +60,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       },
       head
     );
-    return { event, expected: head.sequence, patch: { auditSequence: event.sequence, auditHead: event.hash } };
+    // Rows written before the chains existed (or by raw SQL) may hold NULL: an empty chain.
+    const expected = head.sequence ? { auditSequence: head.sequence } : { $or: [{ auditSequence: 0 }, { auditSequence: { $null: true } }] };
+    return { event, expected, patch: { auditSequence: event.sequence, auditHead: event.hash } };
   },
 
   /** Stores events whose heads the caller moved, in the caller's transaction. */

@@ -342,11 +342,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const comment = details.reason ?? details.rejectionReason ?? null;
       const { event, expected, patch } = events().next(request, { action, from: request.state, to, actor, details, comment });
       const { count } = await query().updateMany({
-        where: { id: request.id, state: request.state, auditSequence: expected },
+        where: { id: request.id, state: request.state, ...expected },
         data: { ...changes, ...patch, state: to, ...(to === 'queued' ? { liveKey: liveKey(request.normDocumentId, request.channel) } : {}) },
       });
       if (count !== 1) throw invalidTransition(request, action, [request.state]);
       await events().append(event);
+    },
+
+    /**
+     * Cancels a norm's live requests (it was deleted or is no longer promulgated), each with
+     * `reason` in its audit chain. A request being e-mailed right now is left to finish
+     * (staff cancel it afterwards if the outlet got it); returns the ids cancelled.
+     */
+    async cancelForNorm(normDocumentId: string, reason: string, actor: Actor | null) {
+      const live = await query().findMany({ where: { normDocumentId, state: { $in: TRANSITIONS.cancel.from } } });
+      for (const request of live) await this.transition(request, 'cancel', 'cancelled', { liveKey: null }, actor, { reason, cause: 'norm' });
+      const inFlight = await query().count({ where: { normDocumentId, state: 'dispatching' } });
+      if (inFlight) strapi.log.warn(`[diario-oficial] norm ${normDocumentId}: ${inFlight} request(s) being dispatched were not cancelled`);
+      return live.map((r: Row) => r.id as number);
     },
 
     /** Publishing the norm on the website is the portal channel's publication. */

@@ -23,6 +23,7 @@ import { calendarOf, expectedEditionDate } from './dates';
 import { outletFor } from './rules';
 import type { AuditEvent } from '../../../../audit-trail/server/src/api';
 import type { Transition } from './events';
+import type { Attachments } from './dispatch';
 
 type Row = Record<string, any>;
 
@@ -106,12 +107,15 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const setBindings = setEntries.map(([, value]) => value);
     const sealed: AuditEvent[] = [];
     for (let i = 0; i < moves.length; i += ROWS_PER_STATEMENT) {
-      const chunk = moves.slice(i, i + ROWS_PER_STATEMENT).map(({ row, transition }) => ({ id: row.id, ...events().next(row, transition) }));
+      const chunk = moves.slice(i, i + ROWS_PER_STATEMENT).map(({ row, transition }) => {
+        const { event } = events().next(row, transition);
+        return { id: row.id, event, expected: event.sequence - 1 };
+      });
       const values = chunk.map(() => '(CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS INTEGER), CAST(? AS VARCHAR(64)))').join(', ');
       const result = await trx.raw(
         `WITH v(rid, expected, seq, head) AS (VALUES ${values})
          UPDATE ?? SET ${setSql}${setSql ? ', ' : ''}audit_sequence = v.seq, audit_head = v.head
-         FROM v WHERE id = v.rid AND audit_sequence = v.expected AND (${where})
+         FROM v WHERE id = v.rid AND COALESCE(audit_sequence, 0) = v.expected AND (${where})
          RETURNING id`,
         [...chunk.flatMap((m) => [m.id, m.expected, m.event.sequence, m.event.hash]), table(), ...setBindings, ...whereBindings]
       );
@@ -250,7 +254,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * up for the batch, e-mails sent in parallel (pooled SMTP), the sent ones recorded in
      * one statement. Manual outlets go to staff. Returns each request's outcome, in order.
      */
-    async dispatchBatch(rows: Claimed[], workerId = instanceId): Promise<Outcome[]> {
+    async dispatchBatch(rows: Claimed[], workerId = instanceId, batchFiles?: Map<number, Attachments>): Promise<Outcome[]> {
       const config = getConfig(strapi);
       const held = await startSending(
         rows.map((r) => r.id),
@@ -258,7 +262,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       );
       // The rows carry the chain heads the claim wrote: if anything moved a request since, its release does not apply.
       const live = rows.filter((r) => held.has(r.id));
-      const files = await getService('dispatch', strapi).filesForMany(live);
+      const files = batchFiles ?? (await getService('dispatch', strapi).filesForMany(live));
       const outcomes = new Map<number, Outcome>();
       const sent: Array<{ request: Claimed; outletKey: string }> = [];
       const manual: Claimed[] = [];
@@ -315,9 +319,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async tick(workerId = instanceId) {
       const { concurrency } = getConfig(strapi).worker;
       const rows = await this.claimBatch(workerId);
+      const files = await getService('dispatch', strapi).filesForMany(rows);
       const outcomes: Record<string, number> = {};
       for (let i = 0; i < rows.length; i += concurrency) {
-        for (const r of await this.dispatchBatch(rows.slice(i, i + concurrency), workerId)) outcomes[r] = (outcomes[r] ?? 0) + 1;
+        for (const r of await this.dispatchBatch(rows.slice(i, i + concurrency), workerId, files)) outcomes[r] = (outcomes[r] ?? 0) + 1;
       }
       return { claimed: rows.length, outcomes };
     },
