@@ -107,6 +107,7 @@ async function runOnce(db, table, normDocumentId, sink, { killAfter } = {}) {
   const filler = child(['fill', String(REQUESTS), normDocumentId]);
   await filler.firstMessage;
   const started = Date.now();
+  const sinkCpuBefore = process.cpuUsage(); // this process: the SMTP sink (and the 200 ms polling)
   let killed = null;
   let killedCpu = 0;
   for (;;) {
@@ -125,6 +126,7 @@ async function runOnce(db, table, normDocumentId, sink, { killAfter } = {}) {
     if (Date.now() - started > 15 * 60 * 1000) throw new Error(`timeout: ${JSON.stringify(counts)}`);
   }
   const seconds = (Date.now() - started) / 1000;
+  const sinkCpu = process.cpuUsage(sinkCpuBefore);
   const cpu = (killed ? killedCpu : cpuSeconds(a.proc.pid)) + cpuSeconds(b.proc.pid) - bootCpu;
   await new Promise((r) => setTimeout(r, 500));
   for (const c of [a, b]) if (c.proc.exitCode === null && !c.proc.killed) c.proc.send('stop');
@@ -146,6 +148,7 @@ async function runOnce(db, table, normDocumentId, sink, { killAfter } = {}) {
     // On a shared machine wall-clock rate depends on the neighbours; CPU cost does not.
     instanceCpuSeconds: Number(cpu.toFixed(1)),
     dispatchesPerCpuSecond: Math.round(REQUESTS / cpu),
+    sinkCpuSeconds: Number(((sinkCpu.user + sinkCpu.system) / 1e6).toFixed(1)),
     submitted: refs.length,
     lost: REQUESTS - delivered - toStaff.length,
     handedToStaff: toStaff.length,

@@ -1,7 +1,7 @@
 // Document-service middleware on norms: a norm registered as promulgated gets the
 // requests art. 44 asks for; publishing it on the website is the portal's publication;
-// a norm deleted, or taken back from promulgated to draft, has its live requests
-// cancelled (with the reason in their audit chain), in the same transaction.
+// a norm deleted (in the delete's transaction), or taken back from promulgated to
+// draft, has its live requests cancelled, with the reason in their audit chains.
 import type { Core } from '@strapi/strapi';
 import { NORM_UID } from '../constants';
 import { getService } from '../utils';
@@ -28,6 +28,7 @@ export const normLifecycle = (strapi: Core.Strapi) => async (context: any, next:
   const requests = getService('requests', strapi);
 
   if (context.action === 'delete') {
+    // The cancellations commit or roll back with the deletion.
     const documentId = context.params?.documentId;
     return strapi.db.transaction(async () => {
       const result = await next();
@@ -40,23 +41,21 @@ export const normLifecycle = (strapi: Core.Strapi) => async (context: any, next:
   }
 
   if (!WRITES.includes(context.action)) return next();
-  return strapi.db.transaction(async () => {
-    const before = context.action === 'update' && context.params?.documentId ? await legalStatusOf(strapi, context.params.documentId) : null;
-    const result = await next();
-    const documentId = result?.documentId ?? context.params?.documentId;
-    if (!documentId) return result;
-    const norm = await strapi.db.query(NORM_UID).findOne({
-      where: { documentId },
-      select: ['documentId', 'slug', 'normType', 'level', 'legalStatus', 'concernsAuthorityPay', 'requiresRatification', 'ratifiedBy'],
-    });
-    if (!norm) return result;
-    if (before && !NOT_PROMULGATED.includes(before) && NOT_PROMULGATED.includes(norm.legalStatus)) {
-      await requests.cancelForNorm(documentId, UNPROMULGATED_REASON, currentUser(strapi));
-      return result;
-    }
-    await requests.ensureForNorm(norm);
-    const published = context.action === 'publish' || context.params?.status === 'published';
-    if (published) await requests.recordPortalPublication(documentId, `/normas/${norm.slug}`);
-    return result;
+  const before = context.action === 'update' && context.params?.documentId ? await legalStatusOf(strapi, context.params.documentId) : null;
+  const result = await next();
+  const documentId = result?.documentId ?? context.params?.documentId;
+  if (!documentId) return result;
+  const norm = await strapi.db.query(NORM_UID).findOne({
+    where: { documentId },
+    select: ['documentId', 'slug', 'normType', 'level', 'legalStatus', 'concernsAuthorityPay', 'requiresRatification', 'ratifiedBy'],
   });
+  if (!norm) return result;
+  if (before && !NOT_PROMULGATED.includes(before) && NOT_PROMULGATED.includes(norm.legalStatus)) {
+    await requests.cancelForNorm(documentId, UNPROMULGATED_REASON, currentUser(strapi));
+    return result;
+  }
+  await requests.ensureForNorm(norm);
+  const published = context.action === 'publish' || context.params?.status === 'published';
+  if (published) await requests.recordPortalPublication(documentId, `/normas/${norm.slug}`);
+  return result;
 };
