@@ -28,7 +28,6 @@ const base = {
 const OLD_EVENTS = [
   {
     ...base,
-    id: 1,
     document_id: 'ev1',
     sequence: 1,
     action: 'submit',
@@ -43,7 +42,6 @@ const OLD_EVENTS = [
   },
   {
     ...base,
-    id: 2,
     document_id: 'ev2',
     sequence: 2,
     action: 'approve',
@@ -102,7 +100,9 @@ async function createOldTable() {
     t.unique(['chain_key', 'sequence'], { indexName: `${OLD}_chain_uq` });
     t.index(['document_id', 'locale', 'published_at'], `${OLD}_documents_idx`);
   });
-  await knex(OLD).insert(OLD_EVENTS);
+  // One by one, ids from the table's own sequence, as Strapi wrote them.
+  for (const event of OLD_EVENTS) await knex(OLD).insert(event);
+  return knex(OLD).orderBy('id');
 }
 
 const indexNames = async (): Promise<string[]> =>
@@ -113,17 +113,18 @@ const indexNames = async (): Promise<string[]> =>
 const migrate = () => knex.transaction((trx: any) => migration.up(trx));
 
 it('keeps every approval event, with hashes that still verify, under the shared table', async () => {
-  await createOldTable();
+  const before = await createOldTable();
   await migrate();
   expect(await knex.schema.hasTable(OLD)).toBe(false);
   const rows = await knex(NEW).orderBy('id');
+  expect(rows).toEqual(before);
   expect(rows).toEqual(OLD_EVENTS.map((e) => expect.objectContaining(e)));
   for (const row of rows) expect(eventHash(camel(row))).toBe(row.hash);
   // Indexes carry the new table's name (PostgreSQL) or are left for Strapi to recreate (SQLite).
   expect((await indexNames()).filter((name) => name.startsWith(OLD))).toEqual([]);
   if (isPostgres) expect(await indexNames()).toEqual(expect.arrayContaining([`${NEW}_pkey`, `${NEW}_chain_uq`, `${NEW}_documents_idx`]));
   // The id sequence goes on after the moved rows.
-  const [next] = await knex(NEW).insert({ ...OLD_EVENTS[1], id: undefined, document_id: 'ev3', sequence: 3 }).returning('id');
+  const [next] = await knex(NEW).insert({ ...OLD_EVENTS[1], document_id: 'ev3', sequence: 3 }).returning('id');
   expect(Number(next.id ?? next)).toBe(3);
 });
 
