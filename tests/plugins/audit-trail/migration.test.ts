@@ -8,6 +8,7 @@ import crypto from 'crypto';
 import { eventHash } from '../../../src/plugins/audit-trail/server/src/api';
 
 const migration = require('../../../database/migrations/2026.11.26T09.00.00.shared-audit-trail.js');
+const legacyTimeline = require('../../../database/migrations/2026.11.26T09.10.00.diario-oficial-legacy-timeline.js');
 const Knex = require('knex');
 
 const OLD = 'approval_workflow_events';
@@ -135,4 +136,22 @@ it('runs once: again, or on a database that never had the old table, it changes 
   await migrate();
   await migrate();
   expect(await knex(NEW).count({ n: '*' })).toEqual([{ n: isPostgres ? '2' : 2 }]);
+});
+
+it('keeps the publication requests’ old, unchained timeline rows in a table Strapi leaves alone', async () => {
+  await knex.schema.createTable('diario_oficial_request_events', (t: any) => {
+    t.increments('id');
+    t.integer('request_id');
+    t.string('action');
+    t.string('to_state');
+  });
+  await knex('diario_oficial_request_events').insert([
+    { request_id: 4, action: 'create', to_state: 'queued' },
+    { request_id: 4, action: 'dispatch-email', to_state: 'submitted' },
+  ]);
+  const before = await knex('diario_oficial_request_events').orderBy('id');
+  await knex.transaction((trx: any) => legacyTimeline.up(trx));
+  await knex.transaction((trx: any) => legacyTimeline.up(trx));
+  expect(await knex.schema.hasTable('diario_oficial_request_events')).toBe(false);
+  expect(await knex('diario_oficial_request_events_legacy').orderBy('id')).toEqual(before);
 });
