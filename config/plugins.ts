@@ -1,6 +1,11 @@
 import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
+  // The append-only, hash-chained audit trail shared by the approval workflow and the publication queue.
+  'audit-trail': {
+    enabled: true,
+    resolve: './src/plugins/audit-trail',
+  },
   'approval-workflow': {
     enabled: true,
     resolve: './src/plugins/approval-workflow',
@@ -135,6 +140,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         secure: env.bool('SMTP_SECURE', false),
         ignoreTLS: env.bool('SMTP_IGNORE_TLS', false),
         pool: env.bool('SMTP_POOL', false),
+        // With the pool: connections kept open (nodemailer's default is 5).
+        maxConnections: env.int('SMTP_MAX_CONNECTIONS', 5),
         ...(env('SMTP_USERNAME')
           ? { auth: { user: env('SMTP_USERNAME'), pass: env('SMTP_PASSWORD') } }
           : {}),

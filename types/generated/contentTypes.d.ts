@@ -1530,63 +1530,6 @@ export interface ApiTransparencyPageTransparencyPage
   };
 }
 
-export interface PluginApprovalWorkflowApprovalEvent
-  extends Struct.CollectionTypeSchema {
-  collectionName: 'approval_workflow_events';
-  info: {
-    description: 'Append-only audit trail of the approval workflow; each event carries the hash of the previous one of the same document and locale.';
-    displayName: 'Evento de aprobaci\u00F3n';
-    pluralName: 'approval-events';
-    singularName: 'approval-event';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  pluginOptions: {
-    'content-manager': {
-      visible: false;
-    };
-    'content-type-builder': {
-      visible: false;
-    };
-    i18n: {
-      localized: false;
-    };
-  };
-  attributes: {
-    action: Schema.Attribute.String & Schema.Attribute.Required;
-    actorId: Schema.Attribute.Integer;
-    actorKind: Schema.Attribute.String & Schema.Attribute.Required;
-    actorName: Schema.Attribute.String & Schema.Attribute.Required;
-    chainKey: Schema.Attribute.String & Schema.Attribute.Required;
-    comment: Schema.Attribute.Text;
-    contentHash: Schema.Attribute.String;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    fromState: Schema.Attribute.String;
-    hash: Schema.Attribute.String & Schema.Attribute.Required;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'plugin::approval-workflow.approval-event'
-    > &
-      Schema.Attribute.Private;
-    occurredAt: Schema.Attribute.String & Schema.Attribute.Required;
-    previousHash: Schema.Attribute.String;
-    publishAt: Schema.Attribute.String;
-    publishedAt: Schema.Attribute.DateTime;
-    sequence: Schema.Attribute.Integer & Schema.Attribute.Required;
-    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
-    targetLocale: Schema.Attribute.String;
-    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
-    toState: Schema.Attribute.String & Schema.Attribute.Required;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
 export interface PluginApprovalWorkflowApprovalState
   extends Struct.CollectionTypeSchema {
   collectionName: 'approval_workflow_states';
@@ -1642,6 +1585,63 @@ export interface PluginApprovalWorkflowApprovalState
     targetKey: Schema.Attribute.String & Schema.Attribute.Required;
     targetLocale: Schema.Attribute.String;
     targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface PluginAuditTrailEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'audit_trail_events';
+  info: {
+    description: 'Append-only audit trail shared by the plugins: each event carries the hash of the previous event of its chain (one chain per audited subject).';
+    displayName: 'Evento de auditor\u00EDa';
+    pluralName: 'events';
+    singularName: 'event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.String & Schema.Attribute.Required;
+    actorId: Schema.Attribute.Integer;
+    actorKind: Schema.Attribute.String & Schema.Attribute.Required;
+    actorName: Schema.Attribute.String & Schema.Attribute.Required;
+    chainKey: Schema.Attribute.String & Schema.Attribute.Required;
+    comment: Schema.Attribute.Text;
+    contentHash: Schema.Attribute.String;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    details: Schema.Attribute.JSON;
+    fromState: Schema.Attribute.String;
+    hash: Schema.Attribute.String & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::audit-trail.event'
+    > &
+      Schema.Attribute.Private;
+    occurredAt: Schema.Attribute.String & Schema.Attribute.Required;
+    previousHash: Schema.Attribute.String;
+    publishAt: Schema.Attribute.String;
+    publishedAt: Schema.Attribute.DateTime;
+    sequence: Schema.Attribute.Integer & Schema.Attribute.Required;
+    targetDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    targetLocale: Schema.Attribute.String;
+    targetUid: Schema.Attribute.String & Schema.Attribute.Required;
+    toState: Schema.Attribute.String & Schema.Attribute.Required;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1859,6 +1859,13 @@ export interface PluginDiarioOficialRequest
     attempts: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<0>;
+    auditHead: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    auditSequence: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
     channel: Schema.Attribute.Enumeration<
       ['el-peruano', 'diario-judicial', 'carteles', 'portal', 'other']
     > &
@@ -1965,64 +1972,6 @@ export interface PluginDiarioOficialRequest
         maxLength: 120;
       }>;
     submittedAt: Schema.Attribute.DateTime;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-  };
-}
-
-export interface PluginDiarioOficialRequestEvent
-  extends Struct.CollectionTypeSchema {
-  collectionName: 'diario_oficial_request_events';
-  info: {
-    description: 'Append-only timeline of a publication request.';
-    displayName: 'Evento de solicitud de publicaci\u00F3n';
-    pluralName: 'request-events';
-    singularName: 'request-event';
-  };
-  options: {
-    draftAndPublish: false;
-  };
-  pluginOptions: {
-    'content-manager': {
-      visible: false;
-    };
-    'content-type-builder': {
-      visible: false;
-    };
-  };
-  attributes: {
-    action: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 60;
-      }>;
-    actorId: Schema.Attribute.Integer;
-    actorName: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
-      }>;
-    createdAt: Schema.Attribute.DateTime;
-    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
-      Schema.Attribute.Private;
-    details: Schema.Attribute.JSON;
-    fromState: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 40;
-      }>;
-    locale: Schema.Attribute.String & Schema.Attribute.Private;
-    localizations: Schema.Attribute.Relation<
-      'oneToMany',
-      'plugin::diario-oficial.request-event'
-    > &
-      Schema.Attribute.Private;
-    publishedAt: Schema.Attribute.DateTime;
-    requestId: Schema.Attribute.Integer & Schema.Attribute.Required;
-    toState: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 40;
-      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -2570,14 +2519,13 @@ declare module '@strapi/strapi' {
       'api::press-note.press-note': ApiPressNotePressNote;
       'api::protocol-contact.protocol-contact': ApiProtocolContactProtocolContact;
       'api::transparency-page.transparency-page': ApiTransparencyPageTransparencyPage;
-      'plugin::approval-workflow.approval-event': PluginApprovalWorkflowApprovalEvent;
       'plugin::approval-workflow.approval-state': PluginApprovalWorkflowApprovalState;
+      'plugin::audit-trail.event': PluginAuditTrailEvent;
       'plugin::cif-sync.change': PluginCifSyncChange;
       'plugin::cif-sync.delivery': PluginCifSyncDelivery;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::diario-oficial.request': PluginDiarioOficialRequest;
-      'plugin::diario-oficial.request-event': PluginDiarioOficialRequestEvent;
       'plugin::i18n.locale': PluginI18NLocale;
       'plugin::protocol.directory-audit': PluginProtocolDirectoryAudit;
       'plugin::protocol.notice': PluginProtocolNotice;

@@ -5,8 +5,8 @@ import { fixtures } from '../../helpers/fixtures';
 import { approvals } from '../../helpers/approval';
 
 const NOTE = 'api::press-note.press-note';
-const EVENT = 'plugin::approval-workflow.approval-event';
-const audit = () => app().plugin('approval-workflow').service('audit-trail');
+const EVENT = 'plugin::audit-trail.event';
+const audit = () => app().plugin('audit-trail').service('chains');
 const table = () => app().db.metadata.get(EVENT).tableName;
 const knex = () => app().db.connection;
 
@@ -96,8 +96,8 @@ it('is hidden from the content manager and has no route that writes or deletes e
     expect(res.status).toBeGreaterThanOrEqual(400);
   }
   const token = await createApiToken('full-access');
-  expect((await http().get('/api/approval-events').set(bearer(token))).status).toBe(404);
-  expect((await http().delete(`/api/approval-events/${event.document_id}`).set(bearer(token))).status).toBeGreaterThanOrEqual(400);
+  expect((await http().get('/api/events').set(bearer(token))).status).toBe(404);
+  expect((await http().delete(`/api/events/${event.document_id}`).set(bearer(token))).status).toBeGreaterThanOrEqual(400);
   expect(await knex()(table()).where({ id: event.id }).first()).toMatchObject({ comment: event.comment });
   expect(await brokenIn(chainKey)).toEqual([]);
 });

@@ -41,3 +41,16 @@ export const requestsOf = (normDocumentId: string) =>
   app().db.query(REQUEST).findMany({ where: { normDocumentId }, orderBy: { id: 'asc' } }) as Promise<any[]>;
 
 export const worker = () => app().plugin('diario-oficial').service('worker');
+
+/** The norm's newspaper request (its first), put first in the queue and dispatched by the worker (e-mail); its id. */
+export async function submittedRequest(norm: { documentId: string }) {
+  const [request] = await requestsOf(norm.documentId);
+  await app().db.query(REQUEST).update({ where: { id: request.id }, data: { priority: 9 } });
+  let current: any = request;
+  for (let i = 0; i < 20 && current.state === 'queued'; i += 1) {
+    await worker().tick();
+    current = await app().db.query(REQUEST).findOne({ where: { id: request.id } });
+  }
+  expect(current.state).toBe('submitted');
+  return request.id as number;
+}

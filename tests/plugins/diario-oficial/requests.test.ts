@@ -2,7 +2,7 @@
 // document service: requests created by the art. 44 rules, by hand, and every transition.
 import { app, adminWithRole, bearer, contentManager, createApiToken, http, projectToken, type AdminSession } from '../../helpers/app';
 import { fixtures } from '../../helpers/fixtures';
-import { NORM, REQUEST, normWithFiles, queueApi, requestsOf, upload, worker } from './queue';
+import { NORM, REQUEST, normWithFiles, queueApi, requestsOf, submittedRequest, upload, worker } from './queue';
 
 const users: Record<string, AdminSession> = {};
 
@@ -153,19 +153,6 @@ describe('permissions', () => {
   });
 });
 
-/** Dispatches the norm's newspaper request through the worker (e-mail), returning its id. */
-async function submittedRequest(norm: { documentId: string }) {
-  const [request] = await requestsOf(norm.documentId);
-  await app().db.query(REQUEST).update({ where: { id: request.id }, data: { priority: 9 } });
-  let current: any = request;
-  for (let i = 0; i < 20 && current.state === 'queued'; i += 1) {
-    await worker().tick();
-    current = await app().db.query(REQUEST).findOne({ where: { id: request.id } });
-  }
-  expect(current.state).toBe('submitted');
-  return request.id as number;
-}
-
 describe('from promulgated to in force through the queue', () => {
   it('dispatch, quote, payment, schedule, publication: the norm gets the gazette data and is in force', async () => {
     const norm = await normWithFiles();
@@ -185,6 +172,7 @@ describe('from promulgated to in force through the queue', () => {
     expect(published.body.data.proof.id).toBe(proof.id);
     expect(published.body.data.timeline.map((e: any) => [e.action, e.fromState, e.toState])).toEqual([
       ['create', null, 'queued'],
+      ['claim', 'queued', 'dispatching'],
       ['dispatch-email', 'dispatching', 'submitted'],
       ['record-quote', 'submitted', 'quoted'],
       ['record-payment', 'quoted', 'paid'],

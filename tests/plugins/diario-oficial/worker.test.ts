@@ -150,7 +150,10 @@ describe('claims', () => {
     const interrupted = await app().plugin('diario-oficial').service('requests').findOne(ids[0]);
     expect(interrupted).toMatchObject({ state: 'awaiting-manual-submission', lockedBy: null, lockedUntil: null });
     expect(interrupted.lastError).toMatch(/Verifique con el medio/);
-    expect(interrupted.timeline.map((e: any) => e.action)).toEqual(['dispatch-interrupted']);
+    expect(interrupted.timeline.map((e: any) => [e.action, e.details.worker])).toEqual([
+      ['claim', 'dying'],
+      ['dispatch-interrupted', 'dying'],
+    ]);
   });
 
   it('a worker whose lease ran out before sending does not send', async () => {

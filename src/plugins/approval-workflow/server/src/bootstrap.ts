@@ -1,12 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import { actions } from './config/actions';
-import { WEBHOOK_EVENTS } from './constants';
+import { STATE_UID, WEBHOOK_EVENTS } from './constants';
+import { auditTrail } from '../../../audit-trail/server/src/api';
 import { getService } from './utils';
 
 export const SCHEDULE_JOB = 'approvalWorkflowScheduledPublication';
 
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
+
+  // Each document locale's chain head is kept on its state row (moved with the state, see workflow.ts).
+  auditTrail(strapi).registerHeads('approval-workflow', async () => {
+    const states = await strapi.db.query(STATE_UID).findMany({ select: ['targetKey', 'sequence', 'headHash'] });
+    return states.map((s: any) => ({ chainKey: s.targetKey, sequence: s.sequence, headHash: s.headHash ?? null }));
+  });
 
   const webhookStore = strapi.get('webhookStore');
   for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) webhookStore.addAllowedEvent(`APPROVAL_${key.toUpperCase()}`, event);

@@ -3,7 +3,6 @@
 export const PLUGIN_ID = 'approval-workflow';
 
 export const STATE_UID = 'plugin::approval-workflow.approval-state' as const;
-export const EVENT_UID = 'plugin::approval-workflow.approval-event' as const;
 
 export const PERMISSIONS = {
   read: 'plugin::approval-workflow.read',

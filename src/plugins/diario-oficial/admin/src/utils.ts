@@ -32,7 +32,7 @@ export interface PublicationRequest {
   signedPdf?: { id: number; name: string; url: string } | null;
   editableDocx?: { id: number; name: string; url: string } | null;
   proof?: { id: number; name: string; url: string } | null;
-  timeline?: Array<{ id: number; action: string; fromState?: string; toState: string; actorName: string; createdAt: string; details?: any }>;
+  timeline?: Array<{ id: number; sequence: number; action: string; fromState?: string; toState: string; actorName: string; comment?: string | null; createdAt: string; details?: any }>;
 }
 
 /** Fields of each action's form (see the server's validation/requests.ts). */

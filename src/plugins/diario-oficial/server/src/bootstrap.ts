@@ -36,6 +36,7 @@ async function ensureClaimIndex(strapi: Core.Strapi) {
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
   await ensureClaimIndex(strapi);
+  getService('events', strapi).registerHeads();
 
   const config = getConfig(strapi);
   if (!config.worker.enabled) return;

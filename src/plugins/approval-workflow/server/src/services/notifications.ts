@@ -5,7 +5,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { PERMISSIONS, STATE_LABELS, WEBHOOK_EVENTS, type ApprovalState } from '../constants';
-import type { AuditEvent } from './audit-trail';
+import type { AuditEvent } from '../../../../audit-trail/server/src/api';
 
 export interface Announcement {
   event: AuditEvent;

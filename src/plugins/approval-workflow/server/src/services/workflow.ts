@@ -11,6 +11,7 @@ import { STATE_UID, STATE_LABELS, type ApprovalState, type EventAction, type Use
 import { isSilent, runAs, type Actor } from '../actor';
 import { approvalOutdated, approvalRequired, commentRequired, forbidden, invalidTransition, notFound, selfApprovalForbidden } from '../errors';
 import { getService, targetKey } from '../utils';
+import { auditTrail } from '../../../../audit-trail/server/src/api';
 
 export interface Target {
   uid: string;
@@ -90,7 +91,7 @@ const toIso = (value: string | Date | null | undefined) => (value ? new Date(val
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const hashes = () => getService(strapi, 'content-hash');
-  const audit = () => getService(strapi, 'audit-trail');
+  const audit = () => auditTrail(strapi);
 
   /**
    * Whether the reviewer is the author of the draft under review. Strapi's `updatedBy` also

@@ -98,6 +98,7 @@ export const RequestDetail = () => {
             {request.timeline?.map((event) => (
               <Typography key={event.id} variant="pi">
                 {new Date(event.createdAt).toLocaleString()} · {event.actorName} · {event.action}: {event.fromState ?? '—'} → {event.toState}
+                {event.comment ? ` · «${event.comment}»` : ''}
               </Typography>
             ))}
           </Flex>

@@ -2,7 +2,6 @@
 
 export const PLUGIN_ID = 'diario-oficial';
 export const REQUEST_UID = 'plugin::diario-oficial.request' as const;
-export const REQUEST_EVENT_UID = 'plugin::diario-oficial.request-event' as const;
 export const NORM_UID = 'api::norm.norm' as const;
 
 export const CHANNELS = ['el-peruano', 'diario-judicial', 'carteles', 'portal', 'other'] as const;

@@ -1,4 +1,3 @@
 import request from './request';
-import requestEvent from './request-event';
 
-export default { request, 'request-event': requestEvent };
+export default { request };

@@ -8,7 +8,9 @@ import { ERROR_CODES } from '../constants';
 
 // file-type@16 is CommonJS.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const FileType = require('file-type') as { fromBuffer(buffer: Buffer): Promise<{ ext: string; mime: string } | undefined> };
+const FileType = require('file-type') as {
+  fromBuffer(buffer: Buffer): Promise<{ ext: string; mime: string } | undefined>;
+};
 
 export type FileRole = 'signedPdf' | 'editableDocx' | 'cover' | 'proof';
 
@@ -17,7 +19,12 @@ export interface StoredFile {
   name: string;
   url: string;
   mime?: string;
+  /** The upload's content hash: a replaced file gets a new one (and a new url). */
+  hash?: string;
 }
+
+/** How many file contents the worker keeps (each send attaches the same few files). */
+const CACHE_ENTRIES = 32;
 
 const LABELS: Record<FileRole, string> = {
   signedPdf: 'el PDF del original firmado',
@@ -73,41 +80,71 @@ const ACCEPTED: Record<FileRole, Array<'pdf' | 'docx' | 'image'>> = {
   proof: ['pdf', 'image'],
 };
 
-export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** The bytes of an uploaded file (local provider: under public/; other providers: over HTTP). */
-  async read(file: StoredFile): Promise<Buffer> {
-    if (/^https?:\/\//.test(file.url)) {
-      const response = await fetch(file.url);
-      if (!response.ok) throw new Error(`Could not download ${file.name}: HTTP ${response.status}`);
-      return Buffer.from(await response.arrayBuffer());
-    }
-    return fs.readFile(path.join(strapi.dirs.static.public, file.url));
-  },
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  // Contents already read and checked, by upload, content hash and url: the dispatch of many
+  // requests of one norm reads and checks its two files once, not once per e-mail.
+  const checked = new Map<string, Promise<{ buffer: Buffer; kind: Awaited<ReturnType<typeof detectKind>> }>>();
 
-  async findUpload(id: number): Promise<StoredFile | null> {
-    return strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['id', 'name', 'url', 'mime'] });
-  },
+  return {
+    /** The bytes of an uploaded file (local provider: under public/; other providers: over HTTP). */
+    async read(file: StoredFile): Promise<Buffer> {
+      if (/^https?:\/\//.test(file.url)) {
+        const response = await fetch(file.url);
+        if (!response.ok) throw new Error(`Could not download ${file.name}: HTTP ${response.status}`);
+        return Buffer.from(await response.arrayBuffer());
+      }
+      return fs.readFile(path.join(strapi.dirs.static.public, file.url));
+    },
 
-  /** Refuses (INVALID_FILE_TYPE) a file whose content is not what `role` needs. */
-  async check(file: StoredFile, role: FileRole, buffer?: Buffer) {
-    const kind = await detectKind(buffer ?? (await this.read(file)));
-    if (!(ACCEPTED[role] as string[]).includes(kind)) {
-      throw new errors.ValidationError(`El archivo «${file.name}» no sirve como ${LABELS[role]}: su contenido no es ${ACCEPTED[role].join(' ni ').toUpperCase()}.`, {
-        code: ERROR_CODES.invalidFileType,
-        role,
-        fileId: file.id,
-        detected: kind,
-      });
-    }
-  },
+    async findUpload(id: number): Promise<StoredFile | null> {
+      return strapi.db.query('plugin::upload.file').findOne({ where: { id }, select: ['id', 'name', 'url', 'mime'] });
+    },
 
-  /** Loads an upload by id and checks it for `role`; NotFound-like ids are refused the same way. */
-  async checkUpload(id: number, role: FileRole) {
-    const file = await this.findUpload(id);
-    if (!file) {
-      throw new errors.ValidationError(`No existe el archivo ${id} para ${LABELS[role]}.`, { code: ERROR_CODES.invalidFileType, role, fileId: id });
-    }
-    await this.check(file, role);
-    return file;
-  },
-});
+    /** The bytes of a file for `role`, checked by content; read and checked once while cached. */
+    async readChecked(file: StoredFile, role: FileRole): Promise<Buffer> {
+      const key = `${file.id}:${file.hash ?? ''}:${file.url}`;
+      let entry = checked.get(key);
+      if (!entry) {
+        entry = this.read(file).then(async (buffer) => ({
+          buffer,
+          kind: await detectKind(buffer),
+        }));
+        entry.catch(() => checked.delete(key)); // a failed read is tried again next time
+        checked.set(key, entry);
+        if (checked.size > CACHE_ENTRIES) checked.delete(checked.keys().next().value!);
+      }
+      const { buffer, kind } = await entry;
+      this.assertKind(file, role, kind);
+      return buffer;
+    },
+
+    /** Refuses (INVALID_FILE_TYPE) a file whose content is not what `role` needs. */
+    async check(file: StoredFile, role: FileRole, buffer?: Buffer) {
+      this.assertKind(file, role, await detectKind(buffer ?? (await this.read(file))));
+    },
+
+    assertKind(file: StoredFile, role: FileRole, kind: string) {
+      if (!(ACCEPTED[role] as string[]).includes(kind)) {
+        throw new errors.ValidationError(
+          `El archivo «${file.name}» no sirve como ${LABELS[role]}: su contenido no es ${ACCEPTED[role].join(' ni ').toUpperCase()}.`,
+          {
+            code: ERROR_CODES.invalidFileType,
+            role,
+            fileId: file.id,
+            detected: kind,
+          }
+        );
+      }
+    },
+
+    /** Loads an upload by id and checks it for `role`; NotFound-like ids are refused the same way. */
+    async checkUpload(id: number, role: FileRole) {
+      const file = await this.findUpload(id);
+      if (!file) {
+        throw new errors.ValidationError(`No existe el archivo ${id} para ${LABELS[role]}.`, { code: ERROR_CODES.invalidFileType, role, fileId: id });
+      }
+      await this.check(file, role);
+      return file;
+    },
+  };
+};

@@ -119,9 +119,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       throw error;
     }
     const reference = `${cfg.jurisdiction.acronym}-${now.getUTCFullYear()}-${String(created.id).padStart(6, '0')}`;
-    await query().update({ where: { id: created.id }, data: { reference } });
-    await events().record(created.id, { action: 'create', from: null, to: 'queued', actor, details: { origin, channel: input.channel, outlet: outlet.key } });
-    return { ...created, reference };
+    const { event, patch } = events().next(created, { action: 'create', from: null, to: 'queued', actor, details: { origin, channel: input.channel, outlet: outlet.key } });
+    await query().update({ where: { id: created.id }, data: { reference, ...patch } });
+    await events().append(event);
+    return { ...created, reference, ...patch };
   }
 
   const duplicate = (normDocumentId: string, channel: string) =>
@@ -208,7 +209,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async findOne(id: number) {
       const request = await query().findOne({ where: { id }, populate: POPULATE_FILES });
       if (!request) throw new errors.NotFoundError(`No existe la solicitud ${id}.`, { code: ERROR_CODES.requestNotFound, id });
-      return { ...withFlags(request), timeline: await events().timeline(id) };
+      return { ...withFlags(request), timeline: await events().timeline(request) };
     },
 
     /** Requests by filter, overdue first (oldest due first), then by priority and due date; with counts per state. */
@@ -338,12 +339,27 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
      * actor changed it meanwhile, nothing is written and INVALID_TRANSITION is thrown.
      */
     async transition(request: Row, action: string, to: RequestState, changes: Row, actor: Actor | null, details: Row = {}) {
+      const comment = details.reason ?? details.rejectionReason ?? null;
+      const { event, expected, patch } = events().next(request, { action, from: request.state, to, actor, details, comment });
       const { count } = await query().updateMany({
-        where: { id: request.id, state: request.state },
-        data: { ...changes, state: to, ...(to === 'queued' ? { liveKey: liveKey(request.normDocumentId, request.channel) } : {}) },
+        where: { id: request.id, state: request.state, ...expected },
+        data: { ...changes, ...patch, state: to, ...(to === 'queued' ? { liveKey: liveKey(request.normDocumentId, request.channel) } : {}) },
       });
       if (count !== 1) throw invalidTransition(request, action, [request.state]);
-      await events().record(request.id, { action, from: request.state, to, actor, details });
+      await events().append(event);
+    },
+
+    /**
+     * Cancels a norm's live requests (it was deleted or is no longer promulgated), each with
+     * `reason` in its audit chain. A request being e-mailed right now is left to finish
+     * (staff cancel it afterwards if the outlet got it); returns the ids cancelled.
+     */
+    async cancelForNorm(normDocumentId: string, reason: string, actor: Actor | null) {
+      const live = await query().findMany({ where: { normDocumentId, state: { $in: TRANSITIONS.cancel.from } } });
+      for (const request of live) await this.transition(request, 'cancel', 'cancelled', { liveKey: null }, actor, { reason, cause: 'norm' });
+      const inFlight = await query().count({ where: { normDocumentId, state: 'dispatching' } });
+      if (inFlight) strapi.log.warn(`[diario-oficial] norm ${normDocumentId}: ${inFlight} request(s) being dispatched were not cancelled`);
+      return live.map((r: Row) => r.id as number);
     },
 
     /** Publishing the norm on the website is the portal channel's publication. */

@@ -1,0 +1,3 @@
+import schema from './event/schema.json';
+
+export default { event: { schema } };

@@ -1,0 +1,4 @@
+import contentTypes from './content-types';
+import services from './services';
+
+export default { contentTypes, services };

@@ -1,0 +1,3 @@
+import chains from './chains';
+
+export default { chains };

@@ -1,0 +1,4 @@
+'use strict';
+
+// The server code is compiled with the app (tsconfig) into dist/.
+module.exports = require('../../../dist/src/plugins/audit-trail/server/src').default;
