@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DOCUMENTATION_INFO, mutateDocumentation } from '../src/delivery/openapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // The append-only, hash-chained audit trail shared by the approval workflow and the publication queue.
@@ -14,9 +15,19 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       adminUrl: env('ADMIN_URL', ''),
     },
   },
-  // Installed for issue 7 (OpenAPI document of the public API); off until it is wired up.
+  // OpenAPI document of the public API, Swagger UI at /documentation. Its content comes from
+  // src/delivery/openapi.ts (override registered in src/delivery/documentation.ts).
   documentation: {
-    enabled: false,
+    enabled: true,
+    config: {
+      // Swagger UI 4 (bundled with the plugin) renders 3.0 only.
+      openapi: '3.0.3',
+      info: DOCUMENTATION_INFO,
+      // Relative, so that the committed document is the same on every host and "Try it out" calls this one.
+      servers: [{ url: '/api', description: 'Esta instancia / this instance' }],
+      // No plugin routes: users-permissions and upload are not part of the public API.
+      'x-strapi-config': { plugins: [], mutateDocumentation },
+    },
   },
   'users-permissions': {
     config: {

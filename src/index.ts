@@ -6,6 +6,7 @@ import { ensureFieldLabels } from './bootstrap/field-labels';
 import { isContentEmpty, seedSampleData } from './seed';
 import { registerTagsValidation } from './validation/tags';
 import { bootstrapArchive, registerArchive } from './archive/bootstrap';
+import { registerDocumentation } from './delivery/documentation';
 
 /** `npm run develop` on an empty database fills it with sample data unless SEED=false. */
 async function seedOnFirstDevelop(strapi: Core.Strapi) {
@@ -20,6 +21,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerTagsValidation(strapi);
     registerArchive(strapi);
+    registerDocumentation(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -1,16 +1,25 @@
 /**
- * The OpenAPI 3.1 document of the public API, generated from the content-type
- * schemas and the default populate, so that it describes the real responses
- * (tests validate live responses against it with ajv): the public reads, the
- * press-note feeds and the CIF change feed.
+ * What `@strapi/plugin-documentation` publishes (config/plugins.ts, src/delivery/documentation.ts):
+ * the OpenAPI 3.0 description of the public API, built from the content-type
+ * schemas and the default populate so that it describes the real responses
+ * (tests/api/openapi.test.ts validates live responses against the plugin's
+ * document with ajv): the public reads, the archive search, the feeds and the
+ * CIF change feed. OpenAPI 3.0, not 3.1: the plugin's Swagger UI (4.x) renders
+ * only 3.0. Paths are relative to the server `/api`, like the plugin's.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_READ_TYPES, CIF_READ_TYPES } from '../access/content-api';
 import { DEFAULT_POPULATE, type PopulateSpec } from './default-populate';
 
-type Schema = Record<string, unknown>;
+type Schema = Record<string, any>;
 
-const nullable = (schema: Schema): Schema => ({ anyOf: [schema, { type: 'null' }] });
+/** OpenAPI 3.0 has no `null` type: `nullable` (a null must also be in an `enum`; a `$ref` goes in `allOf`). */
+const nullable = (schema: Schema): Schema => {
+  if (schema.$ref || schema.anyOf) return { ...(schema.$ref ? { allOf: [schema] } : schema), nullable: true };
+  return { ...schema, ...(schema.enum ? { enum: [...schema.enum, null] } : {}), nullable: true };
+};
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 /** 'api::press-note.press-note' → 'PressNote' */
 const pascal = (uid: string) =>
@@ -55,14 +64,14 @@ const MEDIA: Schema = {
   },
 };
 
-export function buildOpenApi(strapi: Core.Strapi) {
+/** The plugin's `registerOverride` argument: every public path and the schemas of its real answers. */
+export function buildOpenApiOverride(strapi: Core.Strapi) {
   const model = (uid: string) => strapi.getModel(uid as any) as any;
 
   const scalar = (attr: any): Schema | undefined => {
     const base = SCALARS[attr.type];
     if (!base) return undefined;
-    const schema = attr.type === 'enumeration' ? { type: 'string', enum: attr.enum } : base;
-    return attr.type === 'json' ? schema : nullable(schema);
+    return attr.type === 'json' ? base : nullable(base);
   };
 
   /** The object Strapi returns for a model with the given populate and field selection. */
@@ -102,6 +111,12 @@ export function buildOpenApi(strapi: Core.Strapi) {
     return { type: 'object', required, properties, additionalProperties: false };
   }
 
+  const listResponse = (item: string, meta: Schema = { type: 'object', required: ['pagination'], properties: { pagination: ref('Pagination') } }) => ({
+    type: 'object',
+    required: ['data', 'meta'],
+    properties: { data: { type: 'array', items: ref(item) }, meta },
+    additionalProperties: false,
+  });
   const schemas: Record<string, Schema> = {
     Media: MEDIA,
     Pagination: {
@@ -110,11 +125,12 @@ export function buildOpenApi(strapi: Core.Strapi) {
       properties: { page: { type: 'integer' }, pageSize: { type: 'integer' }, pageCount: { type: 'integer' }, total: { type: 'integer' } },
       additionalProperties: false,
     },
+    // Replaces the plugin's Error (which allows any `data`): errors always carry `data: null`.
     Error: {
       type: 'object',
       required: ['data', 'error'],
       properties: {
-        data: { type: 'null' },
+        data: { type: 'object', nullable: true, enum: [null] },
         error: {
           type: 'object',
           required: ['status', 'name', 'message', 'details'],
@@ -128,23 +144,56 @@ export function buildOpenApi(strapi: Core.Strapi) {
         },
       },
     },
+    // What the `feed` package writes (JSON Feed 1): tests/api/openapi.test.ts checks a live feed.
+    JsonFeed: {
+      type: 'object',
+      required: ['version', 'title', 'items'],
+      properties: {
+        version: { type: 'string', enum: ['https://jsonfeed.org/version/1'] },
+        title: { type: 'string' },
+        home_page_url: { type: 'string', format: 'uri' },
+        feed_url: { type: 'string', format: 'uri' },
+        description: { type: 'string' },
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['id', 'url', 'title', 'content_html', 'date_modified'],
+            properties: {
+              id: { type: 'string' },
+              url: { type: 'string', format: 'uri' },
+              title: { type: 'string' },
+              content_html: { type: 'string' },
+              summary: { type: 'string' },
+              image: { type: 'string', format: 'uri' },
+              date_modified: { type: 'string', format: 'date-time' },
+              tags: { type: 'array', items: { type: 'string' } },
+            },
+            additionalProperties: false,
+          },
+        },
+      },
+      additionalProperties: false,
+    },
   };
   const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
+  const notModified = { description: 'Not modified (If-None-Match)' };
+  const json = (description: string, schema: string) => ({ description, content: { 'application/json': { schema: ref(schema) } } });
   const paths: Record<string, Schema> = {};
   const locale = { name: 'locale', in: 'query', schema: { type: 'string' }, description: 'Locale code (es-PE by default).' };
+  const pageParams = [
+    { name: 'pagination[page]', in: 'query', schema: { type: 'integer', minimum: 1 } },
+    { name: 'pagination[pageSize]', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+  ];
+  const tags: Array<{ name: string; description: string }> = [];
 
   for (const uid of PUBLIC_READ_TYPES) {
     const { info } = model(uid);
     const name = pascal(uid);
     const defaults = DEFAULT_POPULATE[uid] ?? { list: {}, detail: {} };
     schemas[`${name}ListItem`] = objectSchema(uid, { populate: defaults.list }, 'entry');
-    schemas[`${name}`] = objectSchema(uid, { populate: defaults.detail }, 'entry');
-    schemas[`${name}ListResponse`] = {
-      type: 'object',
-      required: ['data', 'meta'],
-      properties: { data: { type: 'array', items: ref(`${name}ListItem`) }, meta: { type: 'object', required: ['pagination'], properties: { pagination: ref('Pagination') } } },
-      additionalProperties: false,
-    };
+    schemas[name] = objectSchema(uid, { populate: defaults.detail }, 'entry');
+    schemas[`${name}ListResponse`] = listResponse(`${name}ListItem`);
     schemas[`${name}Response`] = {
       type: 'object',
       required: ['data', 'meta'],
@@ -152,40 +201,64 @@ export function buildOpenApi(strapi: Core.Strapi) {
       additionalProperties: false,
     };
     const tag = info.displayName;
-    paths[`/api/${info.pluralName}`] = {
+    tags.push({ name: tag, description: info.description || info.displayName });
+    paths[`/${info.pluralName}`] = {
       get: {
         tags: [tag],
+        operationId: `list${name}`,
         summary: `Published ${info.pluralName} (default populate: ${Object.keys(defaults.list).join(', ') || 'none'})`,
         parameters: [
           locale,
           { name: 'filters', in: 'query', style: 'deepObject', explode: true, schema: { type: 'object' }, description: 'e.g. filters[slug]=… for lookup by slug' },
           { name: 'sort', in: 'query', schema: { type: 'string' } },
-          { name: 'pagination[page]', in: 'query', schema: { type: 'integer', minimum: 1 } },
-          { name: 'pagination[pageSize]', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+          ...pageParams,
           { name: 'populate', in: 'query', schema: {}, description: 'Replaces the default populate; the response then differs from the schema below.' },
         ],
         responses: {
-          200: { description: 'OK (ETag; Cache-Control public for unauthenticated callers)', content: { 'application/json': { schema: ref(`${name}ListResponse`) } } },
-          304: { description: 'Not modified (If-None-Match)' },
+          200: json('OK (ETag; Cache-Control public for unauthenticated callers)', `${name}ListResponse`),
+          304: notModified,
           400: errorResponse('Bad query'),
           403: errorResponse('Not readable by this caller'),
         },
       },
     };
-    paths[`/api/${info.pluralName}/{documentId}`] = {
+    paths[`/${info.pluralName}/{documentId}`] = {
       get: {
         tags: [tag],
+        operationId: `get${name}`,
         summary: `One published ${info.singularName} (default populate: ${Object.keys(defaults.detail).join(', ') || 'none'})`,
         parameters: [{ name: 'documentId', in: 'path', required: true, schema: { type: 'string' } }, locale],
         responses: {
-          200: { description: 'OK', content: { 'application/json': { schema: ref(`${name}Response`) } } },
-          304: { description: 'Not modified (If-None-Match)' },
+          200: json('OK', `${name}Response`),
+          304: notModified,
           403: errorResponse('Not readable by this caller'),
           404: errorResponse('Not found, not published or not public'),
         },
       },
     };
   }
+
+  // The archive's search answers items with their file and ceremony (src/api/media-archive-item/controllers).
+  schemas.MediaArchiveItemSearchItem = objectSchema('api::media-archive-item.media-archive-item', { populate: { file: true, ceremony: true } }, 'entry');
+  schemas.MediaArchiveItemSearchResponse = listResponse('MediaArchiveItemSearchItem');
+  paths['/media-archive-items/search'] = {
+    get: {
+      tags: [model('api::media-archive-item.media-archive-item').info.displayName],
+      operationId: 'searchMediaArchiveItem',
+      summary: 'Full-text search of the public archive items, best match first',
+      parameters: [
+        { name: 'q', in: 'query', schema: { type: 'string', maxLength: 200 } },
+        { name: 'kind', in: 'query', schema: { type: 'string' } },
+        { name: 'from', in: 'query', schema: { type: 'string', format: 'date-time' } },
+        { name: 'to', in: 'query', schema: { type: 'string', format: 'date-time' } },
+        { name: 'ceremony', in: 'query', schema: { type: 'string' }, description: 'documentId of a ceremony' },
+        { name: 'tags', in: 'query', schema: { type: 'string' }, description: 'Comma-separated' },
+        { name: 'page', in: 'query', schema: { type: 'integer', minimum: 1 } },
+        { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+      ],
+      responses: { 200: json('OK', 'MediaArchiveItemSearchResponse'), 400: errorResponse('VALIDATION_ERROR') },
+    },
+  };
 
   const feed = strapi.plugin('cif-sync').service('feed');
   for (const uid of CIF_READ_TYPES) {
@@ -201,40 +274,44 @@ export function buildOpenApi(strapi: Core.Strapi) {
       documentId: { type: 'string' },
       locale: nullable({ type: 'string' }),
       at: { type: 'string', format: 'date-time' },
-      entry: { anyOf: [...CIF_READ_TYPES.map((uid) => ref(`Cif${pascal(uid)}`)), { type: 'null' }], description: 'Current published version as the token may read it; null for deletes' },
+      entry: { ...nullable({ anyOf: CIF_READ_TYPES.map((uid) => ref(`Cif${pascal(uid)}`)) }), description: 'Current published version as the token may read it; null for deletes' },
     },
     additionalProperties: false,
   };
-  schemas.CifChangesResponse = {
+  schemas.CifChangesResponse = listResponse('CifChange', {
     type: 'object',
-    required: ['data', 'meta'],
-    properties: {
-      data: { type: 'array', items: ref('CifChange') },
-      meta: { type: 'object', required: ['nextCursor', 'hasMore'], properties: { nextCursor: { type: 'integer', minimum: 0 }, hasMore: { type: 'boolean' } }, additionalProperties: false },
-    },
+    required: ['nextCursor', 'hasMore'],
+    properties: { nextCursor: { type: 'integer', minimum: 0 }, hasMore: { type: 'boolean' } },
     additionalProperties: false,
-  };
-  paths['/api/cif-sync/changes'] = {
+  });
+  tags.push(
+    { name: 'CIF', description: 'Change feed of the Centro de Información de Frontera (cif token)' },
+    { name: 'Feeds', description: 'RSS, Atom, JSON Feed and iCalendar' },
+    { name: 'Docs', description: 'This document' }
+  );
+  paths['/cif-sync/changes'] = {
     get: {
       tags: ['CIF'],
+      operationId: 'listCifChanges',
       summary: 'Change feed for the CIF (cif token): publishes, unpublishes and deletes in cursor order',
-      security: [{ bearer: [] }],
+      security: [{ bearerAuth: [] }],
       parameters: [
         { name: 'since', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
         { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
         locale,
       ],
       responses: {
-        200: { description: 'OK', content: { 'application/json': { schema: ref('CifChangesResponse') } } },
+        200: json('OK', 'CifChangesResponse'),
         400: errorResponse('INVALID_CURSOR, INVALID_LIMIT, INVALID_LOCALE or INVALID_PARAMETER'),
         401: errorResponse('Wrong token'),
         403: errorResponse('Not the cif token'),
       },
     },
   };
-  paths['/api/feeds/press-notes.{format}'] = {
+  paths['/feeds/press-notes.{format}'] = {
     get: {
       tags: ['Feeds'],
+      operationId: 'pressNoteFeed',
       summary: 'Latest 50 published press notes of a locale as RSS 2.0, Atom 1.0 or JSON Feed',
       parameters: [{ name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['rss', 'atom', 'json'] } }, locale],
       responses: {
@@ -243,27 +320,72 @@ export function buildOpenApi(strapi: Core.Strapi) {
           content: {
             'application/rss+xml': { schema: { type: 'string' } },
             'application/atom+xml': { schema: { type: 'string' } },
-            'application/feed+json': { schema: { type: 'object' } },
+            'application/feed+json': { schema: ref('JsonFeed') },
           },
         },
+        304: notModified,
         400: errorResponse('INVALID_LOCALE'),
         404: errorResponse('UNKNOWN_FEED_FORMAT'),
       },
     },
   };
-  paths['/api/openapi.json'] = { get: { tags: ['Docs'], summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1' } } } };
+  paths['/feeds/ceremonies.ics'] = {
+    get: {
+      tags: ['Feeds'],
+      operationId: 'ceremonyCalendar',
+      summary: 'Published public ceremonies as an iCalendar feed',
+      parameters: [locale],
+      responses: { 200: { description: 'iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, 304: notModified },
+    },
+  };
+  paths['/openapi.json'] = {
+    get: {
+      tags: ['Docs'],
+      operationId: 'openApiDocument',
+      summary: 'This document as JSON (the one Swagger UI shows at /documentation)',
+      responses: { 200: { description: 'OpenAPI 3.0', content: { 'application/json': { schema: { type: 'object' } } } }, 403: errorResponse('DOCUMENTATION_RESTRICTED') },
+    },
+  };
 
   return {
-    openapi: '3.1.0',
-    info: {
-      title: 'API pública — Gerencia de Comunicaciones e Imagen Institucional',
-      version: '1.0.0',
-      description:
-        'Public reads (published documents; ceremonies and archive items only when public), feeds and the CIF change feed. ' +
-        'Lists and details carry a default populate; an explicit `populate` replaces it.',
-    },
-    servers: [{ url: String(strapi.config.get('server.url') || '/') }],
-    components: { schemas, securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'API token (website or cif)' } } },
+    tags,
     paths,
+    components: { schemas, securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'API token (website or cif)' } } },
   };
+}
+
+export const DOCUMENTATION_INFO = {
+  version: '1.0.0',
+  title: 'API pública — Gerencia de Comunicaciones e Imagen Institucional',
+  description:
+    'Lecturas públicas (documentos publicados; ceremonias y elementos del archivo solo si son públicos), búsqueda del archivo, feeds y feed de cambios del CIF. ' +
+    'Listas y detalles traen un populate por defecto; un `populate` explícito lo reemplaza.\n\n' +
+    'Public reads (published documents; ceremonies and archive items only when public), archive search, feeds and the CIF change feed. ' +
+    'Lists and details carry a default populate; an explicit `populate` replaces it.',
+};
+
+/** Where the plugin writes its document (src/extensions/… in development and tests, dist/… in production). */
+export function documentationFile(strapi: Core.Strapi) {
+  const docs = strapi.plugin('documentation').service('documentation');
+  return path.join(docs.getFullDocumentationPath(), docs.getDocumentationVersion(), 'full_documentation.json');
+}
+
+/**
+ * `x-strapi-config.mutateDocumentation`: fixes what the plugin's defaults get wrong for
+ * this API and keeps the written file byte-identical from boot to boot (it is
+ * committed): the generation date stays the one on disk unless something else changed.
+ */
+export function mutateDocumentation(draft: Schema) {
+  const generatedAt = draft.info['x-generation-date'];
+  // The plugin's defaults: placeholder terms/contact/license, a JWT scheme required on every route.
+  draft.info = { ...DOCUMENTATION_INFO, 'x-generation-date': generatedAt };
+  delete draft.security;
+  delete draft.externalDocs;
+  try {
+    const previous = JSON.parse(fs.readFileSync(documentationFile(global.strapi), 'utf8'));
+    draft.info['x-generation-date'] = previous.info?.['x-generation-date'];
+    if (JSON.stringify(draft) !== JSON.stringify(previous)) draft.info['x-generation-date'] = generatedAt;
+  } catch {
+    // First generation: nothing to keep.
+  }
 }

@@ -19,8 +19,17 @@
  * Headers: a strong ETag (hash of the body) with 304 on If-None-Match for every
  * class; `Cache-Control: public, max-age=60, stale-while-revalidate=300` only
  * for unauthenticated callers; `private, no-cache` for the two project tokens.
+ *
+ * Early lane: hits are answered before Koa, in the HTTP server's request
+ * listener (see `serveEarly`), with the exact headers the full middleware chain
+ * sent for the same entry and the same Origin (security headers, CORS, Vary,
+ * ETag, Cache-Control). It serves only what the chain already answered, only
+ * while the head and the caller's token were checked less than a second ago;
+ * everything else (first request of an Origin, HEAD, unknown bearer, stale
+ * checks) goes through Koa and this middleware as before.
  */
 import crypto from 'crypto';
+import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { Core } from '@strapi/strapi';
 
 // Sessions and accounts. (The CIF feed is cached: only the cif token gets a 200 from it,
@@ -45,6 +54,28 @@ interface Entry {
   type: string;
   etag: string;
   body: Buffer;
+  /** Headers the full chain sent with this entry, per request Origin ('' without one), as writeHead takes them. */
+  replies?: Map<string, { ok: string[]; notModified: string[] }>;
+}
+
+// Headers Node writes itself, or that belong to one response only.
+const NOT_REPLAYED = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'x-cache']);
+const NOT_ON_304 = new Set(['content-type', 'content-length']);
+
+/** The headers of a finished 200 as two flat lists for `res.writeHead`: the 200 and the 304. */
+function replayable(headers: Record<string, unknown>) {
+  const ok: string[] = [];
+  const notModified: string[] = [];
+  for (const [name, value] of Object.entries(headers)) {
+    if (NOT_REPLAYED.has(name) || value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) {
+      ok.push(name, String(one));
+      if (!NOT_ON_304.has(name)) notModified.push(name, String(one));
+    }
+  }
+  ok.push('x-cache', 'HIT');
+  notModified.push('x-cache', 'HIT');
+  return { ok, notModified };
 }
 
 const etagOf = (body: Buffer) => `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
@@ -60,10 +91,13 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
   const publicCacheControl = `public, max-age=${config.maxAgeSeconds ?? 60}, stale-while-revalidate=${config.staleWhileRevalidateSeconds ?? 300}`;
 
   const entries = new Map<string, Entry>();
+  // Keyed by the Authorization header itself: recognising a known token costs a Map lookup.
   const tokens = new Map<string, { cacheClass: string | null; checkedAt: number }>();
   let head = -1;
   let headCheckedAt = 0;
   let headQuery: Promise<number> | null = null;
+  // Bumped by every local commit: a head read that started before it must not count as fresh.
+  let generation = 0;
 
   const changeLog = () => strapi.plugin('cif-sync').service('change-log');
   // This instance's own writes are visible at once; other instances' within a second.
@@ -72,35 +106,41 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
     if (subscribed) return;
     subscribed = true;
     changeLog().onCommitted(() => {
+      generation += 1;
       headCheckedAt = 0;
+      headQuery = null;
     });
   };
 
-  async function currentHead() {
+  async function currentHead(): Promise<number> {
     if (Date.now() - headCheckedAt < HEAD_CHECK_MS) return head;
-    headQuery ??= (async () => {
-      try {
-        const checkedAt = Date.now();
-        const latest: number = await changeLog().head();
-        if (latest !== head) entries.clear();
-        head = latest;
-        headCheckedAt = checkedAt;
-        return head;
-      } finally {
-        headQuery = null;
-      }
+    if (headQuery) return headQuery;
+    const started = generation;
+    const checkedAt = Date.now();
+    const query = (async () => {
+      const latest: number = await changeLog().head();
+      // A local commit happened meanwhile: this answer may predate it, read again.
+      if (started !== generation) return currentHead();
+      if (latest !== head) entries.clear();
+      head = latest;
+      headCheckedAt = checkedAt;
+      return head;
     })();
-    return headQuery;
+    headQuery = query;
+    const done = () => {
+      if (headQuery === query) headQuery = null;
+    };
+    query.then(done, done);
+    return query;
   }
 
   /** 'public', 'website:<id>:<version>', 'cif:…', or null when the caller is not served from the cache. */
   async function cacheClassOf(authorization: string | undefined): Promise<string | null> {
     if (!authorization) return 'public';
+    const known = tokens.get(authorization);
+    if (known && Date.now() - known.checkedAt < TOKEN_CHECK_MS) return known.cacheClass;
     const [scheme, token, extra] = authorization.split(/\s+/);
     if (scheme?.toLowerCase() !== 'bearer' || !token || extra !== undefined) return null;
-    const key = crypto.createHash('sha256').update(token).digest('base64url');
-    const known = tokens.get(key);
-    if (known && Date.now() - known.checkedAt < TOKEN_CHECK_MS) return known.cacheClass;
 
     const accessKey = strapi.service('admin::api-token-content-api').hash(token);
     const found = await strapi.db.query('admin::api-token').findOne({
@@ -116,7 +156,7 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
     // The token's version is in the class: a permission edit starts a fresh set of entries.
     const cacheClass = valid ? `${found.name}:${found.id}:${new Date(found.updatedAt).getTime()}` : null;
     if (tokens.size > 100) tokens.clear();
-    tokens.set(key, { cacheClass, checkedAt: Date.now() });
+    tokens.set(authorization, { cacheClass, checkedAt: Date.now() });
     return cacheClass;
   }
 
@@ -125,7 +165,8 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
   function answer(ctx: any, entry: Pick<Entry, 'status' | 'type' | 'etag' | 'body'>, cacheClass: string, state: string) {
     ctx.set('ETag', entry.etag);
     ctx.set('Cache-Control', cacheControlFor(cacheClass));
-    ctx.set('Vary', 'Authorization');
+    // Appended: strapi::cors may already vary on Origin.
+    ctx.vary('Authorization');
     ctx.set('X-Cache', state);
     if (matches(ctx.get('If-None-Match'), entry.etag)) {
       ctx.status = 304;
@@ -135,6 +176,60 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
     ctx.status = entry.status;
     ctx.type = entry.type;
     ctx.body = entry.body;
+  }
+
+  const MAX_ORIGINS = 8;
+  /** Keeps the headers the whole chain sent with a 200 of this entry, for the early lane. */
+  function recordReply(ctx: any, entry: Entry) {
+    const origin: string = ctx.get('Origin');
+    if (entry.replies?.has(origin) || (entry.replies?.size ?? 0) >= MAX_ORIGINS) return;
+    const res = ctx.res;
+    res.once('finish', () => {
+      // Only a plain 200 of this very entry (an outer middleware may have turned it into an error).
+      if (res.statusCode !== 200 || res.getHeader('etag') !== entry.etag || res.getHeader('set-cookie')) return;
+      entry.replies ??= new Map();
+      entry.replies.set(origin, replayable(res.getHeaders()));
+    });
+  }
+
+  // Strapi's logger middleware writes one `http` line per request; the early lane does the same, at that level only.
+  const logsHttp = Boolean((strapi.log as any).isLevelEnabled?.('http'));
+
+  /**
+   * Answers a GET from the cache before Koa when everything is already known:
+   * head and token checked less than a second ago, entry current, headers of
+   * this Origin recorded. Returns false to let the full chain answer.
+   */
+  function serveEarly(req: IncomingMessage, res: ServerResponse): boolean {
+    if (req.method !== 'GET' || !subscribed) return false;
+    const now = Date.now();
+    if (now - headCheckedAt >= HEAD_CHECK_MS) return false;
+    let cacheClass = 'public';
+    const authorization = req.headers.authorization;
+    if (authorization) {
+      const known = tokens.get(authorization);
+      if (!known?.cacheClass || now - known.checkedAt >= TOKEN_CHECK_MS) return false;
+      cacheClass = known.cacheClass;
+    }
+    const entry = entries.get(`${cacheClass} ${req.url}`);
+    if (!entry || entry.head !== head || now - entry.storedAt >= maxAgeMs) return false;
+    const reply = entry.replies?.get(req.headers.origin ?? '');
+    if (!reply) return false;
+    const notModified = matches(req.headers['if-none-match'], entry.etag);
+    res.writeHead(notModified ? 304 : 200, notModified ? reply.notModified : reply.ok);
+    res.end(notModified ? undefined : entry.body);
+    if (logsHttp) strapi.log.http(`GET ${req.url} (${Date.now() - now} ms) ${notModified ? 304 : 200}`);
+    return true;
+  }
+
+  // In front of Koa's request listener (the server exists before the middlewares are built).
+  const server = (strapi.server as any)?.httpServer as Server | undefined;
+  if (enabled && server) {
+    const listeners = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
+    server.removeAllListeners('request');
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+      if (!serveEarly(req, res)) for (const listener of listeners) listener.call(server, req, res);
+    });
   }
 
   const isCandidate = (ctx: any) =>
@@ -156,7 +251,11 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
       subscribe();
       const version = await currentHead();
       const hit = entries.get(key);
-      if (hit && hit.head === version && Date.now() - hit.storedAt < maxAgeMs) return answer(ctx, hit, cacheClass, 'HIT');
+      if (hit && hit.head === version && Date.now() - hit.storedAt < maxAgeMs) {
+        answer(ctx, hit, cacheClass, 'HIT');
+        if (ctx.status === 200) recordReply(ctx, hit);
+        return;
+      }
       if (hit) entries.delete(key);
     }
 
@@ -174,5 +273,6 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
       entries.set(key, entry);
     }
     answer(ctx, entry, cacheClass, enabled ? 'MISS' : 'BYPASS');
+    if (enabled && ctx.status === 200) recordReply(ctx, entry);
   };
 };

@@ -38,6 +38,38 @@ describe('headers and who is cached', () => {
     expect((await get(path, { 'If-None-Match': '"other"' })).status).toBe(200);
   });
 
+  it('repeated hits (answered before Koa) carry exactly the headers of the full chain, per Origin', async () => {
+    const note = await publishedDocument(NOTE, fixtures.pressNote());
+    const path = `/api/press-notes/${note.documentId}`;
+    const comparable = (headers: Record<string, string>) => {
+      const { date, 'x-cache': _state, connection, 'keep-alive': _keepAlive, ...rest } = headers;
+      return rest;
+    };
+    for (const origin of ['https://www.muni.example', 'https://cif.example']) {
+      const first = await get(path, { Origin: origin });
+      const repeated = [await get(path, { Origin: origin }), await get(path, { Origin: origin })];
+      for (const hit of repeated) {
+        expect(hit.headers['x-cache']).toBe('HIT');
+        expect(hit.text).toBe(first.text);
+        expect(comparable(hit.headers)).toEqual(comparable(first.headers));
+      }
+      // CORS answers this Origin, not the one whose headers were recorded first.
+      expect(first.headers['access-control-allow-origin']).toBe(origin);
+      expect(first.headers.vary).toMatch(/Origin/);
+      expect(first.headers.vary).toMatch(/Authorization/);
+      expect(first.headers['content-security-policy']).toBeDefined();
+      const notModified = await get(path, { Origin: origin, 'If-None-Match': first.headers.etag });
+      expect(notModified.status).toBe(304);
+      expect(notModified.headers.etag).toBe(first.headers.etag);
+      expect(notModified.headers['access-control-allow-origin']).toBe(origin);
+      expect(notModified.headers['cache-control']).toBe('public, max-age=60, stale-while-revalidate=300');
+    }
+    // HEAD is answered by the full chain, without a body.
+    const head = await http().head(path);
+    expect(head.status).toBe(200);
+    expect(head.text).toBeUndefined();
+  });
+
   it('the website and cif tokens are cached apart and never marked public', async () => {
     const note = await publishedDocument(NOTE, fixtures.pressNote());
     const path = `/api/press-notes/${note.documentId}`;

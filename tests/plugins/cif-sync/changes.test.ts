@@ -1,7 +1,7 @@
 // The CIF change feed: rows written by the document service on publish,
 // unpublish and delete, served to the cif token with sanitized entries.
 import { adminWithRole, app, bearer, contentManager, http, projectToken } from '../../helpers/app';
-import { fixtures, publishedDocument } from '../../helpers/fixtures';
+import { fixtures, publishedDocument, uploadTestImage } from '../../helpers/fixtures';
 import { approvals, approveAndPublish, submitAndApprove } from '../../helpers/approval';
 import { changesSince, feedHead } from '../../helpers/cif-sync';
 
@@ -30,6 +30,48 @@ describe('rows on every change of a synced type', () => {
     expect(api.status).toBe(200);
     expect(items[0].entry).toEqual(api.body.data);
     expect(items[0].entry.title).toBe(api.body.data.title);
+  });
+
+  it('entries with media and components equal the Content API answer for the cif token, type by type', async () => {
+    // The feed applies a projection derived from the Content API sanitizer; here every
+    // media (single, multiple), component and repeatable component of the synced types is filled.
+    const [cover, first, second] = [await uploadTestImage('#aa3300'), await uploadTestImage('#0033aa'), await uploadTestImage('#33aa00')];
+    const since = await feedHead(cif);
+    const documents = [
+      [NOTE, 'press-notes', await publishedDocument(NOTE, {
+        ...fixtures.pressNote(),
+        cover: cover.id,
+        gallery: [first.id, second.id],
+        seo: { metaTitle: 'Título SEO', metaDescription: 'Descripción', shareImage: first.id, keywords: 'obras' },
+        pressContact: { name: 'Oficina de prensa', position: 'Jefa', phone: '+51 52 000 000', email: 'prensa@municipalidad.test' },
+      })],
+      ['api::transparency-page.transparency-page', 'transparency-pages', await publishedDocument('api::transparency-page.transparency-page', {
+        ...fixtures.transparencyPage(),
+        attachments: [first.id, second.id],
+      })],
+      [CEREMONY, 'ceremonies', await publishedDocument(CEREMONY, {
+        ...fixtures.ceremony(true),
+        programme: [{ time: '10:00:00.000', activity: 'Izamiento', responsible: 'Protocolo' }, { activity: 'Desfile' }],
+      })],
+      ['api::norm.norm', 'norms', await publishedDocument('api::norm.norm', {
+        ...fixtures.norm(),
+        prepublication: { publishedOn: '2026-02-01', url: 'https://muni.example/pre', commentPeriodDays: 15, exempted: false },
+        gazettePublication: { outlet: 'Diario Oficial El Peruano', channel: 'el-peruano', editionDate: '2026-03-02', gazetteId: '2401234-1', page: '4' },
+      })],
+    ] as const;
+    const items = await changesSince(cif, since);
+    const { populateFor } = app().plugin('cif-sync').service('feed');
+    for (const [uid, collection, document] of documents) {
+      const item = items.find((i) => i.documentId === document.documentId);
+      const api = await http().get(`/api/${collection}/${document.documentId}`).set(bearer(cif)).query({ populate: populateFor(uid) });
+      expect(api.status).toBe(200);
+      expect(item.entry).toEqual(api.body.data);
+      expect(JSON.stringify(item.entry)).toBe(JSON.stringify(api.body.data));
+    }
+    const note = items.find((i) => i.documentId === documents[0][2].documentId).entry;
+    expect(note.gallery).toHaveLength(2);
+    expect(note.cover.formats).toBeDefined();
+    expect(note.cover).not.toHaveProperty('folderPath');
   });
 
   it('draft edits give nothing; unpublish and delete give tombstones', async () => {

@@ -20,6 +20,43 @@ export interface FeedItem {
 
 const POPULATED_TYPES = new Set(['media', 'component']);
 
+/** Which keys of a loaded entry the caller may read, nested for media and components. */
+export type Projection = { [key: string]: true | Projection };
+
+/** A value of the attribute's type, for the probe entity (the sanitizer's decisions do not depend on values). */
+const SAMPLE: Record<string, unknown> = {
+  integer: 1, biginteger: '1', float: 1, decimal: 1, boolean: true, json: {}, blocks: [],
+  date: '2026-01-01', datetime: '2026-01-01T00:00:00.000Z', time: '00:00:00.000', timestamp: '2026-01-01T00:00:00.000Z',
+};
+
+/** Keeps the keys of `value` that the projection allows, in their order (as the sanitizer leaves them). */
+export function project(value: unknown, projection: true | Projection): unknown {
+  if (projection === true || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => project(item, projection));
+  const out: Record<string, unknown> = {};
+  for (const key in value as Record<string, unknown>) {
+    const allowed = projection[key];
+    if (allowed) out[key] = project((value as Record<string, unknown>)[key], allowed);
+  }
+  return out;
+}
+
+// Entities of the probe (root, media, components), as opposed to values such as json.
+const PROBE_NODES = new WeakSet<object>();
+
+/** The key tree that survives a sanitizer run on `probe` (same shape as the probe). */
+function survivors(probe: unknown, sanitized: unknown): true | Projection {
+  const probeOne = Array.isArray(probe) ? probe[0] : probe;
+  if (!probeOne || typeof probeOne !== 'object' || !PROBE_NODES.has(probeOne)) return true;
+  const kept = Array.isArray(sanitized) ? sanitized[0] : sanitized;
+  if (!kept || typeof kept !== 'object') return {};
+  const projection: Projection = {};
+  for (const key of Object.keys(probeOne)) {
+    if (key in kept) projection[key] = survivors((probeOne as any)[key], (kept as any)[key]);
+  }
+  return projection;
+}
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const model = (uid: string) => strapi.getModel(uid as any) as any;
   const hasRelations = (component: string) =>
@@ -37,6 +74,57 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       .map(([name]) => name);
 
   const key = (uid: string, locale: string | null, documentId: string) => `${uid}|${locale ?? ''}|${documentId}`;
+
+  /**
+   * An entity of `uid` with every key the feed's load can return (scalars, and media
+   * and components, recursively, without relations), each with a value; null when the
+   * type holds something whose sanitizing depends on the value (dynamic zones).
+   */
+  function probeOf(uid: string, populated: boolean): Record<string, unknown> | null {
+    const probe: Record<string, unknown> = { id: 1, documentId: 'probe' };
+    for (const [name, attr] of Object.entries(model(uid).attributes) as Array<[string, any]>) {
+      if (attr.type === 'dynamiczone') return null;
+      if (attr.type === 'relation') continue;
+      if (attr.type === 'media' || attr.type === 'component') {
+        if (!populated) continue;
+        const nested = probeOf(attr.type === 'media' ? 'plugin::upload.file' : attr.component, attr.type === 'component');
+        if (!nested) return null;
+        probe[name] = attr.multiple || attr.repeatable ? [nested] : nested;
+        continue;
+      }
+      probe[name] = attr.type === 'enumeration' ? attr.enum[0] : SAMPLE[attr.type] ?? 'x';
+    }
+    PROBE_NODES.add(probe);
+    return probe;
+  }
+
+  // Per type and caller version; rebuilt every minute, like the response cache's entries.
+  const projections = new Map<string, { projection: Projection | null; builtAt: number }>();
+  const PROJECTION_TTL_MS = 60_000;
+  const callerKey = (auth: any) => `${auth?.strategy?.name ?? 'public'}:${auth?.credentials?.id ?? ''}:${auth?.credentials?.updatedAt ?? ''}`;
+
+  /**
+   * What the Content API's output sanitizer keeps of this type's feed entries for
+   * this caller, found by running that sanitizer once on a probe entity: applying it
+   * gives the sanitizer's result at the cost of copying keys (proved equal in
+   * tests/plugins/cif-sync/changes.test.ts). Null: use the sanitizer itself.
+   */
+  async function projectionFor(uid: string, auth: unknown): Promise<Projection | null> {
+    const cacheKey = `${uid}|${callerKey(auth)}`;
+    const known = projections.get(cacheKey);
+    if (known && Date.now() - known.builtAt < PROJECTION_TTL_MS) return known.projection;
+    const probe = probeOf(uid, true);
+    let projection: Projection | null = null;
+    if (probe) {
+      // The sanitizer may edit what it is given: the probe itself is kept for the comparison.
+      const sanitized = await strapi.contentAPI.sanitize.output(structuredClone(probe), model(uid), { auth } as any);
+      const result = survivors(probe, sanitized);
+      projection = result === true ? null : result;
+    }
+    if (projections.size > 100) projections.clear();
+    projections.set(cacheKey, { projection, builtAt: Date.now() });
+    return projection;
+  }
 
   /** The current visible versions for the upserts of a page, a query per type and locale. */
   async function loadEntries(rows: ChangeRow[], auth: unknown) {
@@ -61,8 +149,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         populate: populateFor(uid),
         limit: documentIds.size,
       } as any);
-      // One sanitizer run for the whole group: same result as per entry, set up once.
-      const sanitized = (await strapi.contentAPI.sanitize.output(found, schema, { auth } as any)) as Array<Record<string, unknown>>;
+      const projection = await projectionFor(uid, auth);
+      const sanitized = (
+        projection ? found.map((entry: unknown) => project(entry, projection)) : await strapi.contentAPI.sanitize.output(found, schema, { auth } as any)
+      ) as Array<Record<string, unknown>>;
       sanitized.forEach((entry, index) => entries.set(key(uid, locale, found[index].documentId), entry));
     }
     return entries;
@@ -70,6 +160,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     populateFor,
+    projectionFor,
 
     async toItems(rows: ChangeRow[], auth: unknown): Promise<FeedItem[]> {
       const entries = await loadEntries(rows, auth);
