@@ -4,9 +4,9 @@
  * sanitizer), or null for tombstones and for anything the caller may not see.
  */
 import type { Core } from '@strapi/strapi';
-import { VISIBILITY_FLAG } from '../../../../../access/content-api';
 import { CHANGE_ACTIONS } from '../constants';
 import { describeChange, type ChangeRow } from './change-log';
+import publishedEntries from './published-entries';
 
 export interface FeedItem {
   cursor: number;
@@ -126,7 +126,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return projection;
   }
 
-  /** The current visible versions for the upserts of a page, a query per type and locale. */
+  const published = publishedEntries(strapi);
+
+  /** The current visible versions for the upserts of a page, a query per type and locale (and its media and components). */
   async function loadEntries(rows: ChangeRow[], auth: unknown) {
     const groups = new Map<string, { uid: string; locale: string | null; documentIds: Set<string> }>();
     for (const row of rows) {
@@ -138,22 +140,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     const entries = new Map<string, Record<string, unknown>>();
     for (const { uid, locale, documentIds } of groups.values()) {
-      const schema = model(uid);
-      const found = await strapi.documents(uid as any).findMany({
-        filters: {
-          documentId: { $in: [...documentIds] },
-          ...(schema.attributes[VISIBILITY_FLAG] ? { [VISIBILITY_FLAG]: true } : {}),
-        },
-        ...(locale ? { locale } : {}),
-        status: 'published',
-        populate: populateFor(uid),
-        limit: documentIds.size,
-      } as any);
+      const found = [...(await published.load(uid, locale, [...documentIds], populateFor(uid))).values()];
       const projection = await projectionFor(uid, auth);
       const sanitized = (
-        projection ? found.map((entry: unknown) => project(entry, projection)) : await strapi.contentAPI.sanitize.output(found, schema, { auth } as any)
+        projection ? found.map((entry) => project(entry, projection)) : await strapi.contentAPI.sanitize.output(found, model(uid), { auth } as any)
       ) as Array<Record<string, unknown>>;
-      sanitized.forEach((entry, index) => entries.set(key(uid, locale, found[index].documentId), entry));
+      sanitized.forEach((entry, index) => entries.set(key(uid, locale, found[index].documentId as string), entry));
     }
     return entries;
   }
