@@ -131,9 +131,11 @@ async function startServer(name, extraEnv) {
   throw new Error(`${name} server did not start`);
 }
 
+// One counter for the whole run: a later round of a miss scenario must not repeat (and hit) an earlier round's URLs.
+let n = 0;
+
 /** `paths(n)` gives the path of the n-th request (a fixed string for one URL). */
 function load(url, { paths, headers = {}, expect = 200, duration = DURATION } = {}) {
-  let n = 0;
   const run = (duration) =>
     new Promise((resolve, reject) => {
       autocannon(
