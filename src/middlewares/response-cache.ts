@@ -24,9 +24,10 @@
  * listener (see `serveEarly`), with the exact headers the full middleware chain
  * sent for the same entry and the same Origin (security headers, CORS, Vary,
  * ETag, Cache-Control). It serves only what the chain already answered, only
- * while the head and the caller's token were checked less than a second ago;
- * everything else (first request of an Origin, HEAD, unknown bearer, stale
- * checks) goes through Koa and this middleware as before.
+ * while the head and the caller's token were checked less than a second ago
+ * (a hit that finds a check due waits for that one shared check); everything
+ * else (first request of an Origin, HEAD, unknown bearer) goes through Koa and
+ * this middleware as before.
  */
 import crypto from 'crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
@@ -78,7 +79,7 @@ function replayable(headers: Record<string, unknown>) {
   return { ok, notModified };
 }
 
-const etagOf = (body: Buffer) => `"${crypto.createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`;
+const etagOf = (body: Buffer) => `"${crypto.createHash('sha512-256').update(body).digest('base64url').slice(0, 32)}"`;
 
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
   Boolean(ifNoneMatch) && ifNoneMatch!.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
@@ -195,30 +196,51 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
   // Strapi's logger middleware writes one `http` line per request; the early lane does the same, at that level only.
   const logsHttp = Boolean((strapi.log as any).isLevelEnabled?.('http'));
 
-  /**
-   * Answers a GET from the cache before Koa when everything is already known:
-   * head and token checked less than a second ago, entry current, headers of
-   * this Origin recorded. Returns false to let the full chain answer.
-   */
-  function serveEarly(req: IncomingMessage, res: ServerResponse): boolean {
-    if (req.method !== 'GET' || !subscribed) return false;
-    const now = Date.now();
-    if (now - headCheckedAt >= HEAD_CHECK_MS) return false;
-    let cacheClass = 'public';
-    const authorization = req.headers.authorization;
-    if (authorization) {
-      const known = tokens.get(authorization);
-      if (!known?.cacheClass || now - known.checkedAt >= TOKEN_CHECK_MS) return false;
-      cacheClass = known.cacheClass;
-    }
+  /** The entry and recorded headers the early lane would answer `req` with, or null. */
+  function earlyReply(req: IncomingMessage, cacheClass: string) {
     const entry = entries.get(`${cacheClass} ${req.url}`);
-    if (!entry || entry.head !== head || now - entry.storedAt >= maxAgeMs) return false;
+    if (!entry || entry.head !== head || Date.now() - entry.storedAt >= maxAgeMs) return null;
     const reply = entry.replies?.get(req.headers.origin ?? '');
-    if (!reply) return false;
+    return reply ? { entry, reply } : null;
+  }
+
+  function sendEarly(req: IncomingMessage, res: ServerResponse, { entry, reply }: NonNullable<ReturnType<typeof earlyReply>>, started: number) {
     const notModified = matches(req.headers['if-none-match'], entry.etag);
     res.writeHead(notModified ? 304 : 200, notModified ? reply.notModified : reply.ok);
     res.end(notModified ? undefined : entry.body);
-    if (logsHttp) strapi.log.http(`GET ${req.url} (${Date.now() - now} ms) ${notModified ? 304 : 200}`);
+    if (logsHttp) strapi.log.http(`GET ${req.url} (${Date.now() - started} ms) ${notModified ? 304 : 200}`);
+  }
+
+  /**
+   * Answers a GET from the cache before Koa when the chain already answered it:
+   * entry current, headers of this Origin recorded, head and caller's token
+   * checked less than a second ago. When only a check is due, the request waits
+   * for that check (one query shared by all waiting requests) instead of taking
+   * the whole chain. Returns false to let the full chain answer.
+   */
+  function serveEarly(req: IncomingMessage, res: ServerResponse, chain: () => void): boolean {
+    if (req.method !== 'GET' || !subscribed) return false;
+    const started = Date.now();
+    const authorization = req.headers.authorization;
+    const known = authorization ? tokens.get(authorization) : undefined;
+    if (authorization && !known?.cacheClass) return false;
+    const headDue = started - headCheckedAt >= HEAD_CHECK_MS;
+    const tokenDue = Boolean(known) && started - known!.checkedAt >= TOKEN_CHECK_MS;
+    if (!headDue && !tokenDue) {
+      const reply = earlyReply(req, known?.cacheClass ?? 'public');
+      if (!reply) return false;
+      sendEarly(req, res, reply, started);
+      return true;
+    }
+    // Worth waiting for only if the chain answered this URL already.
+    if (!entries.get(`${known?.cacheClass ?? 'public'} ${req.url}`)?.replies) return false;
+    Promise.all([headDue ? currentHead() : head, tokenDue ? cacheClassOf(authorization) : known?.cacheClass ?? 'public'])
+      .then(([, cacheClass]) => {
+        const reply = cacheClass ? earlyReply(req, cacheClass) : null;
+        if (reply && !res.headersSent) sendEarly(req, res, reply, started);
+        else chain();
+      })
+      .catch(chain);
     return true;
   }
 
@@ -228,7 +250,10 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
     const listeners = server.listeners('request') as Array<(req: IncomingMessage, res: ServerResponse) => void>;
     server.removeAllListeners('request');
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-      if (!serveEarly(req, res)) for (const listener of listeners) listener.call(server, req, res);
+      const chain = () => {
+        for (const listener of listeners) listener.call(server, req, res);
+      };
+      if (!serveEarly(req, res, chain)) chain();
     });
   }
 
