@@ -131,6 +131,29 @@ async function startServer(name, extraEnv) {
   throw new Error(`${name} server did not start`);
 }
 
+/** Runs `fn(base)` against bench/delivery/plain.js serving what `url` answers now (status, headers, body). */
+async function withPlainServer(url, fn) {
+  const response = await fetch(url);
+  const headers = {};
+  response.headers.forEach((value, name) => {
+    if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-encoding'].includes(name)) headers[name] = value;
+  });
+  const file = path.join(ROOT, '.tmp', 'bench-delivery-plain.json');
+  require('fs').mkdirSync(path.dirname(file), { recursive: true });
+  require('fs').writeFileSync(file, JSON.stringify({ status: response.status, headers, body: Buffer.from(await response.arrayBuffer()).toString('base64') }));
+  const child = spawn(process.execPath, [path.join(__dirname, 'plain.js'), file], {
+    env: { ...process.env, PORT: String(PORT_BASE + 9) },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  await new Promise((resolve, reject) => (child.once('message', resolve), child.once('exit', () => reject(new Error('plain server exited')))));
+  try {
+    return await fn(`http://127.0.0.1:${PORT_BASE + 9}`);
+  } finally {
+    child.removeAllListeners('exit');
+    await new Promise((r) => (child.once('exit', r), child.kill()));
+  }
+}
+
 // One counter for the whole run: a later round of a miss scenario must not repeat (and hit) an earlier round's URLs.
 let n = 0;
 
@@ -211,6 +234,8 @@ async function main() {
 
       const server = servers.cache;
       if (server) {
+        // The machine's floor: plain Node `http` in another process sending the very bytes and headers of a list hit.
+        results['plain node http (same bytes as the list hit)'] = await withPlainServer(server.base + LIST, (base) => load(base, { paths: LIST }));
         results['cache list (hit)'] = await load(server.base, { paths: LIST });
         results['cache detail (hit)'] = await load(server.base, { paths: detail(1) });
         const etag = (await fetch(server.base + LIST)).headers.get('etag');
