@@ -169,6 +169,56 @@ describe('rows on every change of a synced type', () => {
   });
 });
 
+describe('entries reused between pages', () => {
+  // The feed keeps each entry's JSON between pages; one row per page here, so that
+  // the older rows are answered from entries cached before the later changes.
+  it('older rows carry the current version at once: an edit republished, then a turn to private', async () => {
+    const since = await feedHead(cif);
+    const note = await publishedDocument(NOTE, fixtures.pressNote());
+    const ceremony = await publishedDocument(CEREMONY, fixtures.ceremony(true));
+    const first = await changesSince(cif, since, { limit: 1 });
+    expect(first.map((i) => i.entry?.documentId)).toEqual([note.documentId, ceremony.documentId]);
+
+    await app().documents(NOTE as any).update({ documentId: note.documentId, locale: 'es-PE', data: { title: 'Título corregido tras la publicación' } } as any);
+    await approveAndPublish(NOTE, note.documentId);
+    const ceremonies = app().documents(CEREMONY as any);
+    await ceremonies.update({ documentId: ceremony.documentId, data: { isPublic: false } } as any);
+    await ceremonies.publish({ documentId: ceremony.documentId } as any);
+
+    const items = await changesSince(cif, since, { limit: 1 });
+    expect(summary(items)).toEqual([
+      ['upsert', NOTE, note.documentId, 'es-PE'],
+      ['upsert', CEREMONY, ceremony.documentId, 'es-PE'],
+      ['upsert', NOTE, note.documentId, 'es-PE'],
+      ['delete', CEREMONY, ceremony.documentId, 'es-PE'],
+    ]);
+    expect(items[0].entry.title).toBe('Título corregido tras la publicación');
+    expect(items[2].entry).toEqual(items[0].entry);
+    expect(items[1].entry).toBeNull();
+    expect(JSON.stringify(items)).not.toContain(ceremony.title);
+  });
+
+  it('timestamps read as text on PostgreSQL give what postgres-date and the datetime field give', () => {
+    const { timestampToISO } = require('../../../dist/src/plugins/cif-sync/server/src/services/published-entries');
+    const postgresDate = require('pg').types.getTypeParser(1114, 'text');
+    const viaDate = (text: string) => {
+      const date = postgresDate(text);
+      return date instanceof Date && !Number.isNaN(date.getTime()) ? date.toISOString() : null;
+    };
+    const samples = [
+      '2026-11-26 11:13:20', '2026-11-26 11:13:20.1', '2026-11-26 11:13:20.57', '2026-11-26 11:13:20.999999',
+      '2026-01-01 00:00:00.000001', '1999-12-31 23:59:59.5', '2024-02-29 12:00:00.057', '0099-03-01 10:00:00',
+      '0001-01-01 00:00:00 BC', '12026-01-01 00:00:00', 'infinity', '-infinity',
+    ];
+    for (let i = 0; i < 2000; i++) {
+      const at = new Date(Date.UTC(1970 + (i % 80), i % 12, 1 + (i % 28), i % 24, i % 60, (i * 7) % 60));
+      const fraction = String(Math.floor(Math.random() * 1e6)).padStart(6, '0').slice(0, 1 + (i % 6));
+      samples.push(`${at.toISOString().slice(0, 19).replace('T', ' ')}.${fraction}`);
+    }
+    for (const text of samples) expect([text, timestampToISO(text)]).toEqual([text, viaDate(text)]);
+  });
+});
+
 describe('paging', () => {
   it('since=0 pages through everything; the same cursor gives the same rows', async () => {
     for (let i = 0; i < 3; i++) await publishedDocument(NOTE, fixtures.pressNote());

@@ -6,11 +6,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/cif-sync/changes?since=&limit=&locale= */
   async find(ctx: any) {
     const query = await validateChangesQuery(strapi, ctx.query);
-    const { rows, hasMore } = await getService(strapi, 'change-log').page(query);
-    const data = await getService(strapi, 'feed').toItems(rows, ctx.state.auth);
-    ctx.body = {
-      data,
-      meta: { nextCursor: data.length ? data[data.length - 1].cursor : query.since, hasMore },
-    };
+    // Already JSON: the feed reuses each entry's serialized form across pages.
+    ctx.type = 'application/json';
+    ctx.body = await getService(strapi, 'feed').pageJson(query, ctx.state.auth);
   },
 });

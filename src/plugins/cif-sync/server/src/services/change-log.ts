@@ -5,6 +5,7 @@
 import type { Core } from '@strapi/strapi';
 import { CHANGE_LOG_LOCK_KEY, CHANGE_UID, type ChangeAction } from '../constants';
 import { getConfig, isPostgres } from '../utils';
+import { readRows, withTextTimestamps } from './published-entries';
 
 export interface ChangeInput {
   contentType: string;
@@ -25,7 +26,8 @@ export const describeChange = (row: ChangeRow) => ({
   uid: row.contentType,
   documentId: row.entryDocumentId,
   locale: row.entryLocale ?? null,
-  at: new Date(row.createdAt).toISOString(),
+  // Rows come from the query engine or readRows: createdAt is already the datetime field's ISO string.
+  at: typeof row.createdAt === 'string' ? row.createdAt : new Date(row.createdAt).toISOString(),
 });
 
 type Listener = () => void;
@@ -62,19 +64,38 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return row ? Number(row.id) : 0;
     },
 
-    /** Rows of the CIF types after `since`, in cursor order, one more than `limit` to tell hasMore. */
+    /**
+     * Rows of the CIF types after `since`, in cursor order, one more than `limit` to tell
+     * hasMore; `seen` is the highest cursor read, so every change up to it had committed.
+     * Read straight from the table (timestamps as text on PostgreSQL): a feed page is 1,000 rows.
+     */
     async page({ since, limit, locale }: { since: number; limit: number; locale?: string }) {
-      const rows = (await strapi.db.query(CHANGE_UID).findMany({
-        select: ['id', 'contentType', 'entryDocumentId', 'entryLocale', 'action', 'createdAt'],
-        where: {
-          id: { $gt: since },
-          contentType: { $in: getConfig(strapi).types },
-          ...(locale ? { entryLocale: locale } : {}),
-        },
-        orderBy: { id: 'asc' },
-        limit: limit + 1,
-      })) as ChangeRow[];
-      return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+      const meta = (strapi.db as any).metadata.get(CHANGE_UID);
+      const column = (name: string) => meta.attributes[name].columnName ?? name;
+      const query = strapi.db
+        .getConnection(meta.tableName)
+        .select(['id', 'contentType', 'entryDocumentId', 'entryLocale', 'action', 'createdAt'].map(column))
+        .where(column('id'), '>', since)
+        .whereIn(column('contentType'), getConfig(strapi).types)
+        .orderBy(column('id'), 'asc')
+        .limit(limit + 1);
+      if (locale) query.where(column('entryLocale'), locale);
+      const rows = readRows(meta, await withTextTimestamps(strapi, query), { textTimestamps: isPostgres(strapi) }) as unknown as ChangeRow[];
+      return { rows: rows.slice(0, limit), hasMore: rows.length > limit, seen: rows.length ? Number(rows[rows.length - 1].id) : since };
+    },
+
+    /** The documents (type, id, locale) of the synced types changed after cursor `after` up to `through`, at most `limit` rows. */
+    async changedBetween(after: number, through: number, limit: number) {
+      const meta = (strapi.db as any).metadata.get(CHANGE_UID);
+      const column = (name: string) => meta.attributes[name].columnName ?? name;
+      const rows = await strapi.db
+        .getConnection(meta.tableName)
+        .select(['contentType', 'entryDocumentId', 'entryLocale'].map((name) => `${column(name)} as ${name}`))
+        .where(column('id'), '>', after)
+        .andWhere(column('id'), '<=', through)
+        .whereIn(column('contentType'), getConfig(strapi).types)
+        .limit(limit);
+      return rows as Array<Pick<ChangeRow, 'contentType' | 'entryDocumentId' | 'entryLocale'>>;
     },
 
     async findByCursors(cursors: number[]) {

@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { CHANGE_ACTIONS } from '../constants';
 import { describeChange, type ChangeRow } from './change-log';
 import publishedEntries from './published-entries';
+import { getService } from '../utils';
 
 export interface FeedItem {
   cursor: number;
@@ -128,38 +129,119 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   const published = publishedEntries(strapi);
 
-  /** The current visible versions for the upserts of a page, a query per type and locale (and its media and components). */
-  async function loadEntries(rows: ChangeRow[], auth: unknown) {
+  /**
+   * Serialized entries kept between pages: a document changed many times is in the log
+   * many times, and a consumer paging from 0 needs its current entry each time. Every
+   * cached entry is the current version as of `reconciledThrough`: when the head moves,
+   * the documents changed in between are dropped (one query over the new rows), so an
+   * entry stays exactly what a fresh load would give, tombstoned documents included.
+   * Entries expire like the response cache's (media edits and permissions are not in the log).
+   */
+  const ENTRY_CACHE_MAX = 20_000;
+  const ENTRY_TTL_MS = 60_000;
+  // More new rows than this since the last reconciliation: drop everything rather than read them.
+  const RECONCILE_MAX_ROWS = 5_000;
+  // entry key → caller → JSON (`null` text when the caller may not see it).
+  const entryCache = new Map<string, Map<string, { json: string; storedAt: number }>>();
+  let reconciledThrough = 0;
+  let reconciling: Promise<void> = Promise.resolve();
+
+  /** Brings the cache up to `head` (every change up to it had committed), one caller at a time. */
+  function reconcile(head: number) {
+    // A failed reconciliation fails its own request only; the next one tries again from the same point.
+    reconciling = reconciling.catch(() => undefined).then(async () => {
+      if (head <= reconciledThrough) return;
+      if (entryCache.size) {
+        const changed = await getService(strapi, 'change-log').changedBetween(reconciledThrough, head, RECONCILE_MAX_ROWS + 1);
+        if (changed.length > RECONCILE_MAX_ROWS) entryCache.clear();
+        else for (const row of changed) entryCache.delete(key(row.contentType, row.entryLocale, row.entryDocumentId));
+      }
+      reconciledThrough = head;
+    });
+    return reconciling;
+  }
+
+  function remember(entryKey: string, caller: string, json: string, loadedAt: number) {
+    // Loaded before a reconciliation that went past it: it may predate a change, keep it out.
+    if (loadedAt < reconciledThrough) return;
+    let callers = entryCache.get(entryKey);
+    if (!callers) {
+      if (entryCache.size >= ENTRY_CACHE_MAX) entryCache.delete(entryCache.keys().next().value as string);
+      entryCache.set(entryKey, (callers = new Map()));
+    }
+    callers.set(caller, { json, storedAt: Date.now() });
+  }
+
+  /**
+   * The JSON of each upsert's entry (`null` when the caller may not see it), keyed like
+   * `key()`: the current visible versions, a query per type and locale (and its media and
+   * components) for those not cached. `head`: a cursor up to which every change had committed.
+   */
+  async function entryJsonFor(rows: ChangeRow[], auth: unknown, head: number) {
+    await reconcile(head);
+    const caller = callerKey(auth);
+    const now = Date.now();
+    const result = new Map<string, string>();
     const groups = new Map<string, { uid: string; locale: string | null; documentIds: Set<string> }>();
     for (const row of rows) {
       if (row.action !== CHANGE_ACTIONS.upsert) continue;
+      const entryKey = key(row.contentType, row.entryLocale, row.entryDocumentId);
+      if (result.has(entryKey)) continue;
+      const cached = entryCache.get(entryKey)?.get(caller);
+      if (cached && now - cached.storedAt < ENTRY_TTL_MS) {
+        result.set(entryKey, cached.json);
+        continue;
+      }
       const groupKey = `${row.contentType}|${row.entryLocale ?? ''}`;
       const group = groups.get(groupKey) ?? { uid: row.contentType, locale: row.entryLocale, documentIds: new Set() };
       group.documentIds.add(row.entryDocumentId);
       groups.set(groupKey, group);
     }
-    const entries = new Map<string, Record<string, unknown>>();
     for (const { uid, locale, documentIds } of groups.values()) {
-      const found = [...(await published.load(uid, locale, [...documentIds], populateFor(uid))).values()];
+      const found = await published.load(uid, locale, [...documentIds], populateFor(uid));
       const projection = await projectionFor(uid, auth);
+      const loaded = [...found.values()];
       const sanitized = (
-        projection ? found.map((entry) => project(entry, projection)) : await strapi.contentAPI.sanitize.output(found, model(uid), { auth } as any)
+        projection ? loaded.map((entry) => project(entry, projection)) : await strapi.contentAPI.sanitize.output(loaded, model(uid), { auth } as any)
       ) as Array<Record<string, unknown>>;
-      sanitized.forEach((entry, index) => entries.set(key(uid, locale, found[index].documentId as string), entry));
+      const byDocument = new Map(sanitized.map((entry, index) => [loaded[index].documentId as string, entry]));
+      for (const documentId of documentIds) {
+        const entryKey = key(uid, locale, documentId);
+        const entry = byDocument.get(documentId);
+        const json = entry ? JSON.stringify(entry) : 'null';
+        result.set(entryKey, json);
+        remember(entryKey, caller, json, head);
+      }
     }
-    return entries;
+    return result;
   }
+
+  /** The JSON of one feed item: the change's description, then its entry's JSON. */
+  const itemJson = (row: ChangeRow, entryJson: string) => {
+    const described = JSON.stringify({ ...describeChange(row), entry: null });
+    // `entry` is the last key: splice the entry's JSON in place of its placeholder.
+    return `${described.slice(0, -'null}'.length)}${entryJson}}`;
+  };
 
   return {
     populateFor,
     projectionFor,
 
-    async toItems(rows: ChangeRow[], auth: unknown): Promise<FeedItem[]> {
-      const entries = await loadEntries(rows, auth);
-      return rows.map((row) => ({
-        ...describeChange(row),
-        entry: row.action === CHANGE_ACTIONS.upsert ? entries.get(key(row.contentType, row.entryLocale, row.entryDocumentId)) ?? null : null,
-      }));
+    /**
+     * A page of the feed as JSON text (`{ data: FeedItem[], meta }`), built from the
+     * entries' cached JSON instead of serializing every entry again.
+     */
+    async pageJson(query: { since: number; limit: number; locale?: string }, auth: unknown): Promise<string> {
+      const changeLog = getService(strapi, 'change-log');
+      // The head read with the page: every change up to it had committed before the entries load.
+      // (`seen`, the page's last cursor, may be above a head read just before a commit.)
+      const [{ rows, hasMore, seen }, head] = await Promise.all([changeLog.page(query), changeLog.head()]);
+      const entries = await entryJsonFor(rows, auth, Math.max(seen, head));
+      const items = rows.map((row) =>
+        itemJson(row, row.action === CHANGE_ACTIONS.upsert ? entries.get(key(row.contentType, row.entryLocale, row.entryDocumentId)) ?? 'null' : 'null')
+      );
+      const nextCursor = rows.length ? Number(rows[rows.length - 1].id) : query.since;
+      return `{"data":[${items.join(',')}],"meta":${JSON.stringify({ nextCursor, hasMore })}}`;
     },
   };
 };
