@@ -135,11 +135,24 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
     return query;
   }
 
+  // Token checks in flight, shared by the requests that find the same check due.
+  const tokenChecks = new Map<string, Promise<string | null>>();
+
   /** 'public', 'website:<id>:<version>', 'cif:…', or null when the caller is not served from the cache. */
   async function cacheClassOf(authorization: string | undefined): Promise<string | null> {
     if (!authorization) return 'public';
     const known = tokens.get(authorization);
     if (known && Date.now() - known.checkedAt < TOKEN_CHECK_MS) return known.cacheClass;
+    let check = tokenChecks.get(authorization);
+    if (!check) {
+      check = checkToken(authorization).finally(() => tokenChecks.delete(authorization));
+      tokenChecks.set(authorization, check);
+    }
+    return check;
+  }
+
+  async function checkToken(authorization: string): Promise<string | null> {
+    const checkedAt = Date.now();
     const [scheme, token, extra] = authorization.split(/\s+/);
     if (scheme?.toLowerCase() !== 'bearer' || !token || extra !== undefined) return null;
 
@@ -157,7 +170,7 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
     // The token's version is in the class: a permission edit starts a fresh set of entries.
     const cacheClass = valid ? `${found.name}:${found.id}:${new Date(found.updatedAt).getTime()}` : null;
     if (tokens.size > 100) tokens.clear();
-    tokens.set(authorization, { cacheClass, checkedAt: Date.now() });
+    tokens.set(authorization, { cacheClass, checkedAt });
     return cacheClass;
   }
 
