@@ -6,7 +6,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/cif-sync/changes?since=&limit=&locale= */
   async find(ctx: any) {
     const query = await validateChangesQuery(strapi, ctx.query);
-    // Already JSON: the feed reuses each entry's serialized form across pages.
+    // Already JSON (a Buffer): the feed reuses each entry's serialized form across pages.
     ctx.type = 'application/json';
     ctx.body = await getService(strapi, 'feed').pageJson(query, ctx.state.auth);
   },

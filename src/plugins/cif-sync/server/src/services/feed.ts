@@ -20,6 +20,7 @@ export interface FeedItem {
 }
 
 const POPULATED_TYPES = new Set(['media', 'component']);
+const NULL_JSON = Buffer.from('null');
 
 /** Which keys of a loaded entry the caller may read, nested for media and components. */
 export type Projection = { [key: string]: true | Projection };
@@ -141,8 +142,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const ENTRY_TTL_MS = 60_000;
   // More new rows than this since the last reconciliation: drop everything rather than read them.
   const RECONCILE_MAX_ROWS = 5_000;
-  // entry key → caller → JSON (`null` text when the caller may not see it).
-  const entryCache = new Map<string, Map<string, { json: string; storedAt: number }>>();
+  // entry key → caller → UTF-8 JSON (`null` when the caller may not see it).
+  const entryCache = new Map<string, Map<string, { json: Buffer; storedAt: number }>>();
   let reconciledThrough = 0;
   let reconciling: Promise<void> = Promise.resolve();
 
@@ -161,7 +162,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return reconciling;
   }
 
-  function remember(entryKey: string, caller: string, json: string, loadedAt: number) {
+  function remember(entryKey: string, caller: string, json: Buffer, loadedAt: number) {
     // Loaded before a reconciliation that went past it: it may predate a change, keep it out.
     if (loadedAt < reconciledThrough) return;
     let callers = entryCache.get(entryKey);
@@ -173,7 +174,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   /**
-   * The JSON of each upsert's entry (`null` when the caller may not see it), keyed like
+   * The UTF-8 JSON of each upsert's entry (`null` when the caller may not see it), keyed like
    * `key()`: the current visible versions, a query per type and locale (and its media and
    * components) for those not cached. `head`: a cursor up to which every change had committed.
    */
@@ -181,7 +182,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     await reconcile(head);
     const caller = callerKey(auth);
     const now = Date.now();
-    const result = new Map<string, string>();
+    const result = new Map<string, Buffer>();
     const groups = new Map<string, { uid: string; locale: string | null; documentIds: Set<string> }>();
     for (const row of rows) {
       if (row.action !== CHANGE_ACTIONS.upsert) continue;
@@ -208,7 +209,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       for (const documentId of documentIds) {
         const entryKey = key(uid, locale, documentId);
         const entry = byDocument.get(documentId);
-        const json = entry ? JSON.stringify(entry) : 'null';
+        const json = entry ? Buffer.from(JSON.stringify(entry)) : NULL_JSON;
         result.set(entryKey, json);
         remember(entryKey, caller, json, head);
       }
@@ -216,11 +217,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   }
 
-  /** The JSON of one feed item: the change's description, then its entry's JSON. */
-  const itemJson = (row: ChangeRow, entryJson: string) => {
+  /** The JSON of one feed item up to its entry: the change's description, `entry` last. */
+  const itemHead = (row: ChangeRow) => {
     const described = JSON.stringify({ ...describeChange(row), entry: null });
-    // `entry` is the last key: splice the entry's JSON in place of its placeholder.
-    return `${described.slice(0, -'null}'.length)}${entryJson}}`;
+    return described.slice(0, -'null}'.length);
   };
 
   return {
@@ -228,20 +228,23 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     projectionFor,
 
     /**
-     * A page of the feed as JSON text (`{ data: FeedItem[], meta }`), built from the
-     * entries' cached JSON instead of serializing every entry again.
+     * A page of the feed as UTF-8 JSON (`{ data: FeedItem[], meta }`), assembled from the
+     * entries' stored JSON instead of serializing every entry again.
      */
-    async pageJson(query: { since: number; limit: number; locale?: string }, auth: unknown): Promise<string> {
+    async pageJson(query: { since: number; limit: number; locale?: string }, auth: unknown): Promise<Buffer> {
       const changeLog = getService(strapi, 'change-log');
       // The head read with the page: every change up to it had committed before the entries load.
       // (`seen`, the page's last cursor, may be above a head read just before a commit.)
       const [{ rows, hasMore, seen }, head] = await Promise.all([changeLog.page(query), changeLog.head()]);
       const entries = await entryJsonFor(rows, auth, Math.max(seen, head));
-      const items = rows.map((row) =>
-        itemJson(row, row.action === CHANGE_ACTIONS.upsert ? entries.get(key(row.contentType, row.entryLocale, row.entryDocumentId)) ?? 'null' : 'null')
-      );
       const nextCursor = rows.length ? Number(rows[rows.length - 1].id) : query.since;
-      return `{"data":[${items.join(',')}],"meta":${JSON.stringify({ nextCursor, hasMore })}}`;
+      const chunks: Buffer[] = [];
+      rows.forEach((row, index) => {
+        const entry = row.action === CHANGE_ACTIONS.upsert ? entries.get(key(row.contentType, row.entryLocale, row.entryDocumentId)) : undefined;
+        chunks.push(Buffer.from(`${index ? '},' : '{"data":['}${itemHead(row)}`), entry ?? NULL_JSON);
+      });
+      chunks.push(Buffer.from(`${rows.length ? '}' : '{"data":['}],"meta":${JSON.stringify({ nextCursor, hasMore })}}`));
+      return Buffer.concat(chunks);
     },
   };
 };
