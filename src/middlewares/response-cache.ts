@@ -44,6 +44,8 @@ export interface ResponseCacheConfig {
   enabled?: boolean;
   maxEntries?: number;
   maxBodyBytes?: number;
+  /** All stored bodies together: the oldest entries go first beyond it. */
+  maxTotalBytes?: number;
   maxAgeSeconds?: number;
   staleWhileRevalidateSeconds?: number;
 }
@@ -87,11 +89,23 @@ const matches = (ifNoneMatch: string | undefined, etag: string) =>
 export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }) => {
   const enabled = (config.enabled ?? true) && process.env.RESPONSE_CACHE !== 'false';
   const maxEntries = config.maxEntries ?? 2000;
-  const maxBodyBytes = config.maxBodyBytes ?? 1024 * 1024;
+  // Website pages are tens of KB; a full CIF feed page (~900 KB) is read once by a consumer catching
+  // up, and keeping such pages makes V8 collect the whole heap more often than they save.
+  const maxBodyBytes = config.maxBodyBytes ?? 256 * 1024;
+  const maxTotalBytes = config.maxTotalBytes ?? 64 * 1024 * 1024;
   const maxAgeMs = (config.maxAgeSeconds ?? 60) * 1000;
   const publicCacheControl = `public, max-age=${config.maxAgeSeconds ?? 60}, stale-while-revalidate=${config.staleWhileRevalidateSeconds ?? 300}`;
 
   const entries = new Map<string, Entry>();
+  let storedBytes = 0;
+  const forget = (key: string) => {
+    storedBytes -= entries.get(key)?.body.length ?? 0;
+    entries.delete(key);
+  };
+  const forgetAll = () => {
+    entries.clear();
+    storedBytes = 0;
+  };
   // Keyed by the Authorization header itself: recognising a known token costs a Map lookup.
   const tokens = new Map<string, { cacheClass: string | null; checkedAt: number }>();
   let head = -1;
@@ -122,7 +136,7 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
       const latest: number = await changeLog().head();
       // A local commit happened meanwhile: this answer may predate it, read again.
       if (started !== generation) return currentHead();
-      if (latest !== head) entries.clear();
+      if (latest !== head) forgetAll();
       head = latest;
       headCheckedAt = checkedAt;
       return head;
@@ -294,7 +308,7 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
         if (ctx.status === 200) recordReply(ctx, hit);
         return;
       }
-      if (hit) entries.delete(key);
+      if (hit) forget(key);
     }
 
     // The head before the work: a change committed meanwhile makes this entry stale at once.
@@ -307,8 +321,11 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
     const buffer = Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
     const entry: Entry = { head: version, storedAt: Date.now(), status: 200, type: ctx.response.get('Content-Type'), etag: etagOf(buffer), body: buffer };
     if (enabled && buffer.length <= maxBodyBytes) {
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+      // Retained bodies are memory the garbage collector accounts for: bounded in count and bytes.
+      forget(key);
+      while (entries.size && (entries.size >= maxEntries || storedBytes + buffer.length > maxTotalBytes)) forget(entries.keys().next().value as string);
       entries.set(key, entry);
+      storedBytes += buffer.length;
     }
     answer(ctx, entry, cacheClass, enabled ? 'MISS' : 'BYPASS');
     if (enabled && ctx.status === 200) recordReply(ctx, entry);

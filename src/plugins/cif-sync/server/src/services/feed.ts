@@ -219,8 +219,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** The JSON of one feed item up to its entry: the change's description, `entry` last. */
   const itemHead = (row: ChangeRow) => {
-    const described = JSON.stringify({ ...describeChange(row), entry: null });
-    return described.slice(0, -'null}'.length);
+    // A property added to the fresh object: about half the cost of spreading it into another.
+    const item: Record<string, unknown> = describeChange(row);
+    item.entry = null;
+    return JSON.stringify(item).slice(0, -'null}'.length);
   };
 
   return {
