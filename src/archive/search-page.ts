@@ -59,8 +59,12 @@ async function statementParts(strapi: Core.Strapi) {
   const ceremony = db.metadata.get(ceremonyAttribute.target);
   const link = ceremonyAttribute.joinTable;
   const ceremonyColumn = (name: string) => quote(ceremony.attributes[name].columnName ?? name);
-  const orderBy = (joinTable: any, alias: string) =>
-    [...Object.entries(joinTable.orderBy ?? {}).map(([column, direction]) => `${alias}.${quote(column)} ${direction}`), `${alias}.id`].join(', ');
+  // The join table's own order, as the query engine's populate uses it; no tie-breaker on
+  // the link's id, which would have the planner walk the primary key instead of the index on the item.
+  const orderBy = (joinTable: any, alias: string) => {
+    const order = Object.entries(joinTable.orderBy ?? {}).map(([column, direction]) => `${alias}.${quote(column)} ${direction}`);
+    return order.length ? `ORDER BY ${order.join(', ')}` : '';
+  };
   const on = (joinTable: any, alias: string) => Object.keys(joinTable.on ?? {}).map((column) => ` AND ${alias}.${quote(column)} = ?`).join('');
 
   const [fileColumns, ceremonyColumns] = [await columnsOf(knex, file, 'f', 'f.'), await columnsOf(knex, ceremony, 'c', 'c.')];
@@ -70,12 +74,12 @@ async function statementParts(strapi: Core.Strapi) {
     LEFT JOIN LATERAL (
       SELECT f.* FROM ${quote(media.name)} m JOIN ${quote(file.tableName)} f ON f.id = m.${quote(media.joinColumn.name)}
       WHERE m.${quote(media.morphColumn.idColumn.name)} = i.id AND m.${quote(media.morphColumn.typeColumn.name)} = ? AND m.field = ?${on(media, 'm')}
-      ORDER BY ${orderBy(media, 'm')} LIMIT 1) f ON true
+      ${orderBy(media, 'm')} LIMIT 1) f ON true
     LEFT JOIN LATERAL (
       SELECT c.* FROM ${quote(link.name)} l JOIN ${quote(ceremony.tableName)} c ON c.id = l.${quote(link.inverseJoinColumn.name)}
       WHERE l.${quote(link.joinColumn.name)} = i.id${on(link, 'l')}
         AND ${restricted ? `c.${ceremonyColumn('publishedAt')} IS NOT NULL AND c.${ceremonyColumn('isPublic')}` : `c.${ceremonyColumn('publishedAt')} IS NULL`}
-      ORDER BY ${orderBy(link, 'l')} LIMIT 1) c ON true`;
+      ${orderBy(link, 'l')} LIMIT 1) c ON true`;
   const bindings = [ARCHIVE_UID, FILE_ATTRIBUTE, ...Object.values(media.on ?? {}), ...Object.values(link.on ?? {})];
   return { item, file, ceremony, select: { true: select(true), false: select(false) }, bindings };
 }
