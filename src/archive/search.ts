@@ -130,18 +130,9 @@ export async function searchIds(strapi: Core.Strapi, query: SearchQuery): Promis
   const rows = (r: any) => (r.rows ?? r) as Array<{ id: number; total?: number | string }>;
 
   if (pg) {
-    const conditions = [...(text ? ['document @@ q.query'] : []), ...where];
-    const sql = `WITH q AS (SELECT websearch_to_tsquery('spanish', archive_fold(?)) AS query)
-      SELECT item_id AS id, count(*) OVER () AS total FROM ${TABLE}, q
-      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
-      ORDER BY ${text ? 'ts_rank(document, q.query) DESC,' : ''} captured_at DESC NULLS LAST, item_id DESC
-      LIMIT ? OFFSET ?`;
-    const run = (conn: Knex) => conn.raw(sql, [text ?? '', ...bindings, query.pageSize, offset]);
-    // The public's searches use the partial index of public items, which the planner
-    // takes on its own; archive staff's go through the whole table's index.
-    const result = rows(await (query.onlyPublic || !text ? run(db) : withIndexFriendlyCosts(db, run)));
-    const total = result.length ? Number(result[0].total) : offset > 0 ? await countPg(db, text, where, bindings) : 0;
-    return { ids: result.map((r) => Number(r.id)), total };
+    const ranked = rankedPagePg(query);
+    const result = rows(await runRankedPg(db, query, `${ranked.sql} SELECT id, total FROM page ORDER BY ${ranked.order}`, ranked.bindings));
+    return { ids: result.map((r) => Number(r.id)), total: await totalOf(db, query, result.length, result[0]?.total) };
   }
 
   const match = text ? ftsQuery(text) : '';
@@ -159,6 +150,45 @@ export async function searchIds(strapi: Core.Strapi, query: SearchQuery): Promis
   );
   const [{ total }] = rows(await db.raw(`SELECT count(*) AS total FROM ${TABLE} ${whereSql}`, all));
   return { ids: page.map((r) => Number(r.id)), total: Number(total) };
+}
+
+/**
+ * The page of results as a `page` CTE (id, total, and the sort keys `rank`,
+ * `captured_at`), best first when sorted by `order`, for a statement to select from.
+ */
+export function rankedPagePg(query: SearchQuery) {
+  const { where, bindings } = filters(query, true);
+  const text = query.q?.trim();
+  const conditions = [...(text ? ['document @@ q.query'] : []), ...where];
+  const sql = `WITH q AS (SELECT websearch_to_tsquery('spanish', archive_fold(?)) AS query),
+    page AS (
+      SELECT item_id AS id, count(*) OVER () AS total, ${text ? 'ts_rank(document, q.query)' : '0::real'} AS rank, captured_at FROM ${TABLE}, q
+      ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+      ORDER BY rank DESC, captured_at DESC NULLS LAST, item_id DESC
+      LIMIT ? OFFSET ?)`;
+  return {
+    sql,
+    bindings: [text ?? '', ...bindings, query.pageSize, (query.page - 1) * query.pageSize],
+    order: 'page.rank DESC, page.captured_at DESC NULLS LAST, page.id DESC',
+  };
+}
+
+/**
+ * Runs a statement built on `rankedPagePg`: the public's searches use the partial
+ * index of public items, which the planner takes on its own; archive staff's go
+ * through the whole table's index (see withIndexFriendlyCosts).
+ */
+export const runRankedPg = (db: Knex, query: SearchQuery, sql: string, bindings: unknown[]) => {
+  const run = (conn: Knex) => conn.raw(sql, bindings as any[]);
+  return query.onlyPublic || !query.q?.trim() ? run(db) : withIndexFriendlyCosts(db, run);
+};
+
+/** The total read with the page (`firstTotal`, the first row's); counted apart only for a page past the end. */
+export async function totalOf(db: Knex, query: SearchQuery, rowCount: number, firstTotal: unknown) {
+  if (rowCount) return Number(firstTotal);
+  if (query.page <= 1) return 0;
+  const { where, bindings } = filters(query, true);
+  return countPg(db, query.q?.trim(), where, bindings);
 }
 
 /**

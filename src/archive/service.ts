@@ -12,6 +12,7 @@ import { inspectFile, sha256OfFile, type ArchiveLimits, type InspectedFile } fro
 import { findStoredFile, withStoredFilePath } from './stored-file';
 import { createSimilarIndex } from './similar';
 import { searchIds, type SearchQuery } from './search';
+import { itemsInOrder, searchPage } from './search-page';
 import { uploadInspected } from './upload-check';
 import { writePublicCopy } from './public-copy';
 import { findOriginal, keepOriginal, removeOriginal } from './originals';
@@ -183,6 +184,19 @@ export function createArchiveService(strapi: Core.Strapi) {
     },
 
     search: (query: SearchQuery) => searchIds(strapi, query),
+
+    /** One page of results with each item's file and ceremony (src/archive/search-page.ts), and the total. */
+    searchPage: (query: SearchQuery) => searchPage(strapi, query),
+
+    /** Items by id in this order, with their file and ceremony (the published, public one for `restricted` callers). */
+    itemsInOrder: (ids: number[], restricted: boolean) => itemsInOrder(strapi, ids, restricted),
+
+    /**
+     * What the Content API's output sanitizer leaves of loaded items (with file and
+     * ceremony) for this caller, through the sanitizer projection of the CIF feed.
+     */
+    sanitizeItems: (items: Array<Record<string, unknown>>, auth: unknown) =>
+      strapi.plugin('cif-sync').service('feed').sanitizeOutput(ARCHIVE_UID, items, auth, ['ceremony']) as Promise<Array<Record<string, unknown>>>,
   };
 }
 

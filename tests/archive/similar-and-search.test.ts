@@ -178,6 +178,41 @@ describe('search', () => {
     expect((await inResults('feria binacional', ids.credit, staff)).ceremony).toMatchObject({ documentId: privateCeremony });
   });
 
+  it('serves each page as the query engine loads it and the Content API sanitizer leaves it, for every caller', async () => {
+    // The route loads the page in one statement on PostgreSQL and sanitizes through a
+    // projection (src/archive/search-page.ts, the CIF feed's sanitizeOutput): both are
+    // compared here with the query engine's findMany and the sanitizer itself.
+    const service = app().service('api::media-archive-item.media-archive-item') as any;
+    const spy = jest.spyOn(service, 'sanitizeItems');
+    const callers: Array<[Record<string, string>, boolean]> = [[{}, true], [bearer(await projectToken('website')), true], [staff, false]];
+    try {
+      for (const [headers, restricted] of callers) {
+        // Distinct page sizes: no answer comes from the response cache.
+        for (const [n, query] of [{ q: 'rio' }, { q: 'feria binacional' }, { tags: RUN, page: 2 }, { q: 'puente internacional', tags: RUN }].entries()) {
+          spy.mockClear();
+          const pageSize = 3 + n;
+          const res = await search({ ...query, pageSize }, headers);
+          expect(res.status).toBe(200);
+          expect(spy).toHaveBeenCalledTimes(1);
+          const [items, auth] = spy.mock.calls[0] as [any[], unknown];
+          const { ids } = await service.search({ ...query, tags: query.tags ? [query.tags] : [], page: query.page ?? 1, pageSize, onlyPublic: restricted });
+          expect(items.map((item) => item.id)).toEqual(ids);
+          const expected = await service.itemsInOrder(ids, restricted);
+          expect(items).toEqual(expected);
+          const sanitized = await app().contentAPI.sanitize.output(expected, app().getModel('api::media-archive-item.media-archive-item'), { auth } as any);
+          expect(res.body.data).toEqual(sanitized);
+          // Same keys in the same order (the query engine sets its populated relations in
+          // whichever order their queries finish, so those two are left out of the order).
+          const keys = (list: any[]) => list.map((item) => Object.keys(item).filter((key) => key !== 'file' && key !== 'ceremony'));
+          expect(keys(res.body.data)).toEqual(keys(sanitized as any[]));
+          expect(res.body.data.map((item: any) => Object.keys(item.file ?? {}))).toEqual((sanitized as any[]).map((item) => Object.keys(item.file ?? {})));
+        }
+      }
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('answers without EXIF and refuses bad parameters in Spanish', async () => {
     const res = await search({ q: 'rio' });
     expect(JSON.stringify(res.body)).not.toMatch(/exif/i);

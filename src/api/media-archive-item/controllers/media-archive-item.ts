@@ -14,20 +14,6 @@ import { parseIngestData, parseMaxDistance, parseSearchQuery } from '../../../ar
 
 const service = () => strapi.service(ARCHIVE_UID) as unknown as ArchiveService;
 
-/**
- * Items by id in the given order, with their file and ceremony: one query each
- * (the document service's findMany did the same with several times the overhead,
- * BENCHMARKS.md). The ceremony is the published version for the public, and
- * only a public one; archive staff see the draft, as in the content manager.
- */
-async function itemsInOrder(ids: number[], restricted: boolean) {
-  if (!ids.length) return [];
-  const ceremony = { where: restricted ? { publishedAt: { $notNull: true }, isPublic: true } : { publishedAt: { $null: true } } };
-  const found = await strapi.db.query(ARCHIVE_UID).findMany({ where: { id: { $in: ids } }, populate: { file: true, ceremony } });
-  const byId = new Map(found.map((item: any) => [item.id, item]));
-  return ids.map((id) => byId.get(id)).filter(Boolean);
-}
-
 export default factories.createCoreController(ARCHIVE_UID, () => ({
   /** POST /api/media-archive-items/ingest (multipart: `file`, `data` as JSON). */
   async ingest(ctx) {
@@ -45,9 +31,8 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
   async search(ctx) {
     const restricted = !isArchiveStaff(ctx.state.auth);
     const query = parseSearchQuery(ctx.query, archiveConfig(strapi).search, restricted);
-    const { ids, total } = await service().search(query);
-    const items = await itemsInOrder(ids, restricted);
-    return this.transformResponse!(await this.sanitizeOutput!(items, ctx), {
+    const { items, total } = await service().searchPage(query);
+    return this.transformResponse!(await service().sanitizeItems(items, ctx.state.auth ?? {}), {
       pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
     });
   },
@@ -70,7 +55,7 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
   async similar(ctx) {
     const maxDistance = parseMaxDistance(ctx.query.maxDistance, archiveConfig(strapi).similar);
     const matches = await service().similarTo(ctx.params.documentId, maxDistance);
-    const items = (await this.sanitizeOutput!(await itemsInOrder(matches.map((m) => m.id), false), ctx)) as any[];
+    const items = (await this.sanitizeOutput!(await service().itemsInOrder(matches.map((m) => m.id), false), ctx)) as any[];
     const distance = new Map(matches.map((m) => [m.documentId, m.distance]));
     return this.transformResponse!(
       items.map((item) => ({ ...item, distance: distance.get(item.documentId) })),

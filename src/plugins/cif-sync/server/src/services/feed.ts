@@ -80,12 +80,20 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * An entity of `uid` with every key the feed's load can return (scalars, and media
    * and components, recursively, without relations), each with a value; null when the
-   * type holds something whose sanitizing depends on the value (dynamic zones).
+   * type holds something whose sanitizing depends on the value (dynamic zones, morph
+   * relations). `relations`: relations of the root loaded too, with their target's scalars.
    */
-  function probeOf(uid: string, populated: boolean): Record<string, unknown> | null {
+  function probeOf(uid: string, populated: boolean, relations: readonly string[] = []): Record<string, unknown> | null {
     const probe: Record<string, unknown> = { id: 1, documentId: 'probe' };
     for (const [name, attr] of Object.entries(model(uid).attributes) as Array<[string, any]>) {
       if (attr.type === 'dynamiczone') return null;
+      if (attr.type === 'relation' && relations.includes(name)) {
+        if (attr.relation.startsWith('morph') || !attr.target) return null;
+        const nested = probeOf(attr.target, false);
+        if (!nested) return null;
+        probe[name] = attr.relation.endsWith('ToMany') ? [nested] : nested;
+        continue;
+      }
       if (attr.type === 'relation') continue;
       if (attr.type === 'media' || attr.type === 'component') {
         if (!populated) continue;
@@ -111,11 +119,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * gives the sanitizer's result at the cost of copying keys (proved equal in
    * tests/plugins/cif-sync/changes.test.ts). Null: use the sanitizer itself.
    */
-  async function projectionFor(uid: string, auth: unknown): Promise<Projection | null> {
-    const cacheKey = `${uid}|${callerKey(auth)}`;
+  async function projectionFor(uid: string, auth: unknown, relations: readonly string[] = []): Promise<Projection | null> {
+    const cacheKey = `${uid}|${relations.join(',')}|${callerKey(auth)}`;
     const known = projections.get(cacheKey);
     if (known && Date.now() - known.builtAt < PROJECTION_TTL_MS) return known.projection;
-    const probe = probeOf(uid, true);
+    const probe = probeOf(uid, true, relations);
     let projection: Projection | null = null;
     if (probe) {
       // The sanitizer may edit what it is given: the probe itself is kept for the comparison.
@@ -126,6 +134,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     if (projections.size > 100) projections.clear();
     projections.set(cacheKey, { projection, builtAt: Date.now() });
     return projection;
+  }
+
+  /**
+   * What the Content API's output sanitizer returns for these entries of `uid` (loaded
+   * with scalars, media and components, and the `relations` given with their target's
+   * scalars), through the projection when there is one.
+   */
+  async function sanitizeOutput(uid: string, entries: Array<Record<string, unknown>>, auth: unknown, relations: readonly string[] = []) {
+    const projection = await projectionFor(uid, auth, relations);
+    return (
+      projection ? entries.map((entry) => project(entry, projection)) : await strapi.contentAPI.sanitize.output(entries, model(uid), { auth } as any)
+    ) as Array<Record<string, unknown>>;
   }
 
   const published = publishedEntries(strapi);
@@ -200,11 +220,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     for (const { uid, locale, documentIds } of groups.values()) {
       const found = await published.load(uid, locale, [...documentIds], populateFor(uid));
-      const projection = await projectionFor(uid, auth);
       const loaded = [...found.values()];
-      const sanitized = (
-        projection ? loaded.map((entry) => project(entry, projection)) : await strapi.contentAPI.sanitize.output(loaded, model(uid), { auth } as any)
-      ) as Array<Record<string, unknown>>;
+      const sanitized = await sanitizeOutput(uid, loaded, auth);
       const byDocument = new Map(sanitized.map((entry, index) => [loaded[index].documentId as string, entry]));
       for (const documentId of documentIds) {
         const entryKey = key(uid, locale, documentId);
@@ -228,6 +245,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     populateFor,
     projectionFor,
+    sanitizeOutput,
 
     /**
      * A page of the feed as UTF-8 JSON (`{ data: FeedItem[], meta }`), assembled from the
