@@ -90,6 +90,12 @@ const breakpointSmallerThan = (breakpoint: number, { width, height }: Box) => br
 
 /** One upload's derivation, by the path of the file being uploaded; dropped when that upload ends. */
 const derivations = new Map<string, Promise<Derivation | null>>();
+/**
+ * The plugin uploads the original while it makes the formats, and its provider
+ * service then deletes `file.filepath`: the path is noted when the plugin asks
+ * for the dimensions, before that upload starts.
+ */
+const pathOf = new WeakMap<object, string>();
 
 async function plan(strapi: Core.Strapi, filepath: string): Promise<Derivation | null> {
   const metadata = await sharp(filepath).metadata();
@@ -151,18 +157,28 @@ async function formatFile(file: UploadFile, derivation: Derivation, box: Box, { 
 }
 
 /**
- * Replaces the plugin's `generateThumbnail` and `generateResponsiveFormats` by
+ * Replaces the plugin's `generateThumbnail` and `generateResponsiveFormats` (and
+ * wraps `getDimensions`, which notes the file's path) by
  * versions that use one decode for the files `isDerived(filepath)` names (the
  * archive's inspected uploads) when the picture allows it; otherwise, or if
  * that decode fails, the plugin's own functions run.
  */
 export function deriveFormatsFromOneDecode(strapi: Core.Strapi, isDerived: (filepath: string) => boolean) {
   const manipulation = strapi.plugin('upload').service('image-manipulation');
-  const { generateThumbnail, generateResponsiveFormats } = manipulation;
+  const { getDimensions, generateThumbnail, generateResponsiveFormats } = manipulation;
+
+  manipulation.getDimensions = (file: UploadFile) => {
+    if (file.filepath && isDerived(file.filepath)) {
+      pathOf.set(file, file.filepath);
+      void derivationFor(strapi, file.filepath); // the decode starts alongside the original's upload
+    }
+    return getDimensions(file);
+  };
 
   const derivationOf = async (file: UploadFile) => {
-    if (!file.filepath || !isDerived(file.filepath)) return null;
-    const derivation = await derivationFor(strapi, file.filepath);
+    const filepath = file.filepath ?? pathOf.get(file);
+    if (!filepath || !isDerived(filepath)) return null;
+    const derivation = await derivationFor(strapi, filepath);
     if (!derivation) return null;
     try {
       await derivation.pixels;
