@@ -21,6 +21,8 @@ const BOXES: Record<string, { width: number; height: number }> = {
 };
 
 let staff: Record<string, string>;
+// Pictures of their own: the near-duplicate tests must not find these among theirs.
+const SEEDS: Record<string, number> = { jpg: 7101, png: 7102, webp: 7103 };
 
 const download = async (url: string) => {
   const res = await http()
@@ -102,7 +104,7 @@ describe('formats of an inspected photo', () => {
     ['a PNG with alpha', 'png', (b: Buffer) => sharp(b).ensureAlpha(0.8).png().toBuffer()],
     ['a WebP', 'webp', (b: Buffer) => sharp(b).webp().toBuffer()],
   ])('%s: the plugin’s dimensions, mime, ext and sizes, and the same picture', async (_label, ext, encode) => {
-    const buffer = await encode(await photo(501 + ext.length, { width: 2403, height: 1601 }));
+    const buffer = await encode(await photo(SEEDS[ext], { width: 2403, height: 1601 }));
     const { file, stored } = await ingestAndLoad(buffer, `formatos.${ext}`);
     expect(Object.keys(file.formats).sort()).toEqual(['large', 'medium', 'small', 'thumbnail']);
     for (const [key, format] of Object.entries<any>(file.formats)) {
@@ -117,9 +119,8 @@ describe('formats of an inspected photo', () => {
       const meta = await sharp(bytes).metadata();
       expect([meta.format, meta.width, meta.height, meta.exif, meta.icc]).toEqual([plugin.info.format, format.width, format.height, undefined, undefined]);
       expect(await meanDifference(bytes, plugin.data)).toBeLessThan(2.5);
-      // The largest format is the plugin's own call, stopped before encoding: the same bytes.
-      if (key === 'large') expect(bytes.equals(plugin.data)).toBe(true);
-      // The other formats are made from those pixels, not from decodes of their own: not the plugin's bytes.
+      // The largest format is the plugin's own call, stopped before encoding: the same pixels.
+      if (key === 'large') expect(await meanDifference(bytes, plugin.data)).toBe(0);
       else expect([key, bytes.equals(plugin.data)]).toEqual([key, false]);
     }
   });
@@ -130,14 +131,14 @@ describe('formats of an inspected photo', () => {
     const breakpoints = app().config.get('plugin::upload.breakpoints');
     try {
       app().config.set('plugin::upload.breakpoints', { xlarge: 1920, wide: 900 });
-      const { file, stored } = await ingestAndLoad(await photo(511, { width: 2000, height: 1000 }), 'cortes.jpg');
+      const { file, stored } = await ingestAndLoad(await photo(7111, { width: 2000, height: 1000 }), 'cortes.jpg');
       expect(Object.keys(file.formats).sort()).toEqual(['thumbnail', 'wide', 'xlarge']);
       const wide = await sharp(stored).resize({ width: 900, height: 900, fit: 'inside' }).toBuffer({ resolveWithObject: true });
       expect([file.formats.wide.width, file.formats.wide.height]).toEqual([wide.info.width, wide.info.height]);
       expect([file.formats.xlarge.width, file.formats.xlarge.height]).toEqual([1920, 960]);
 
       await upload.setSettings({ ...settings, responsiveDimensions: false });
-      const only = await ingestAndLoad(await photo(512, { width: 2000, height: 1000 }), 'miniatura.jpg');
+      const only = await ingestAndLoad(await photo(7112, { width: 2000, height: 1000 }), 'miniatura.jpg');
       expect(Object.keys(only.file.formats)).toEqual(['thumbnail']);
       const thumbnail = await pluginFormat(only.stored, 'thumbnail');
       expect([only.file.formats.thumbnail.width, only.file.formats.thumbnail.height]).toEqual([thumbnail.info.width, thumbnail.info.height]);
@@ -148,12 +149,12 @@ describe('formats of an inspected photo', () => {
   });
 
   it.each([
-    ['a CMYK JPEG', 'jpg', async () => sharp(await photo(521, { width: 1600, height: 1200 })).toColourspace('cmyk').jpeg().toBuffer()],
+    ['a CMYK JPEG', 'jpg', async () => sharp(await photo(7121, { width: 1600, height: 1200 })).toColourspace('cmyk').jpeg().toBuffer()],
     [
       'an animated WebP',
       'webp',
       async () =>
-        sharp([await photo(522, { width: 1600, height: 1200 }), await photo(523, { width: 1600, height: 1200 })], { join: { animated: true } })
+        sharp([await photo(7122, { width: 1600, height: 1200 }), await photo(7123, { width: 1600, height: 1200 })], { join: { animated: true } })
           .webp()
           .toBuffer(),
     ],
@@ -173,7 +174,7 @@ describe('formats of an inspected photo', () => {
     const before = await counts();
     const listing = () => fs.readdirSync(path.join(app().dirs.static.public, 'uploads')).sort();
     const files = listing();
-    const res = await ingest(staff, await photo(531, { width: 2400, height: 1600 }), 'rechazo.jpg', { kind: 'photo', title: 'x', rights: 'own' });
+    const res = await ingest(staff, await photo(7131, { width: 2400, height: 1600 }), 'rechazo.jpg', { kind: 'photo', title: 'x', rights: 'own' });
     expect(res.status).toBe(400);
     expect(await counts()).toEqual(before);
     expect(listing()).toEqual(files);
