@@ -2,7 +2,10 @@
 'use strict';
 // Archive import vs a bare sharp script producing the same files (the original
 // plus Strapi's thumbnail, large, medium and small formats), same folder, same
-// concurrency, same process, same run. Reports the ratio and the peak memory.
+// concurrency, same process, same run. Two baselines: the plugin's way (one decode
+// per format, the issue's original yardstick) and one decode for all four formats
+// (what the archive now does for an inspected photo). Reports both ratios and the
+// peak memory.
 //   node bench/archive/import.js [--files 300] [--width 4000 --height 3000] [--concurrency 2]
 const fs = require('fs');
 const os = require('os');
@@ -30,6 +33,20 @@ async function bareSharp(file, outDir) {
   }
 }
 
+/** The same files from one decode: the largest format's resize kept as raw pixels, the others made from it. */
+async function bareSharpOneDecode(file, outDir) {
+  const name = path.basename(file, '.jpg');
+  await fs.promises.copyFile(file, path.join(outDir, `${name}.jpg`));
+  const { width, height } = await sharp(file).metadata();
+  const sizes = Object.entries(BREAKPOINTS).filter(([, size]) => width > size || height > size);
+  const largest = sizes.length ? { width: sizes[0][1], height: sizes[0][1] } : { width: 245, height: 156 };
+  const { data, info } = await sharp(file).resize({ ...largest, fit: 'inside' }).raw().toBuffer({ resolveWithObject: true });
+  const raw = { raw: { width: info.width, height: info.height, channels: info.channels } };
+  const out = (box, target) => sharp(data, raw).resize({ ...box, fit: 'inside' }).jpeg().toFile(target);
+  await out({ width: 245, height: 156 }, path.join(outDir, `thumbnail_${name}.jpg`));
+  for (const [key, size] of sizes) await out({ width: size, height: size }, path.join(outDir, `${key}_${name}.jpg`));
+}
+
 async function pool(items, concurrency, fn) {
   let next = 0;
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -52,6 +69,12 @@ async function main() {
     const bareSeconds = (Date.now() - started) / 1000;
     fs.rmSync(outDir, { recursive: true, force: true });
 
+    const oneDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bare-sharp-one-'));
+    started = Date.now();
+    const one = await measurePeakRss(() => pool(files, CONCURRENCY, (f) => bareSharpOneDecode(f, oneDir)));
+    const oneSeconds = (Date.now() - started) / 1000;
+    fs.rmSync(oneDir, { recursive: true, force: true });
+
     started = Date.now();
     const archive = await measurePeakRss(() => runImport(strapi, { folder, kind: 'photo', concurrency: CONCURRENCY }));
     const archiveSeconds = (Date.now() - started) / 1000;
@@ -65,8 +88,10 @@ async function main() {
       folderMb: Math.round(megabytes),
       concurrency: CONCURRENCY,
       bareSharp: { seconds: bareSeconds, filesPerSecond: +(files.length / bareSeconds).toFixed(2), peakRssMb: bare.peakRssMb },
+      bareSharpOneDecode: { seconds: oneSeconds, filesPerSecond: +(files.length / oneSeconds).toFixed(2), peakRssMb: one.peakRssMb },
       archiveImport: { seconds: archiveSeconds, filesPerSecond: +(files.length / archiveSeconds).toFixed(2), peakRssMb: archive.peakRssMb },
       ratio: +(archiveSeconds / bareSeconds).toFixed(3),
+      ratioToOneDecode: +(archiveSeconds / oneSeconds).toFixed(3),
     }, null, 2));
   });
 }
