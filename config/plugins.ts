@@ -1,5 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { DOCUMENTATION_INFO, mutateDocumentation } from '../src/delivery/openapi';
+import website from './website';
+
+/** The website's page of a ceremony (config/website.ts), for the iCalendar events' URL. */
+const ceremonyPage = (params: Core.Config.Shared.ConfigParams) => {
+  const site = website(params);
+  return `${site.url.replace(/\/+$/, '')}${site.pages['api::ceremony.ceremony']}`;
+};
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // The append-only, hash-chained audit trail shared by the approval workflow and the publication queue.
@@ -66,6 +73,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       verificationPeriodMonths: env.int('PROTOCOL_VERIFICATION_MONTHS', 6),
       digestCron: env('PROTOCOL_DIGEST_CRON', '0 8 * * 1'),
+      // The public iCalendar feed: its name per locale, and each event's page on the website.
+      calendarNames: {
+        'es-PE': 'Ceremonias y actividades oficiales',
+        en: 'Ceremonies and official events',
+        qu: 'Municipalidadpa raymikunan',
+        ay: 'Municipalidadan phistanakapa',
+      },
+      calendarEventUrl: ceremonyPage({ env } as Core.Config.Shared.ConfigParams),
     },
   },
   'cif-sync': {

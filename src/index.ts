@@ -7,6 +7,7 @@ import { isContentEmpty, seedSampleData } from './seed';
 import { registerTagsValidation } from './validation/tags';
 import { bootstrapArchive, registerArchive } from './archive/bootstrap';
 import { registerDocumentation } from './delivery/documentation';
+import { registerWebsiteOutputs } from './delivery/website-routes';
 
 /** `npm run develop` on an empty database fills it with sample data unless SEED=false. */
 async function seedOnFirstDevelop(strapi: Core.Strapi) {
@@ -22,6 +23,7 @@ export default {
     registerTagsValidation(strapi);
     registerArchive(strapi);
     registerDocumentation(strapi);
+    registerWebsiteOutputs(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -12,6 +12,8 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_READ_TYPES, CIF_READ_TYPES } from '../access/content-api';
 import { DEFAULT_POPULATE, type PopulateSpec } from './default-populate';
+import { PAGE_METADATA } from './page-metadata';
+import { JSON_FEED_SCHEMA, PAGE_METADATA_SCHEMAS, WEBSITE_PATHS } from './openapi-outputs';
 
 type Schema = Record<string, any>;
 
@@ -144,37 +146,9 @@ export function buildOpenApiOverride(strapi: Core.Strapi) {
         },
       },
     },
-    // What the `feed` package writes (JSON Feed 1): tests/api/openapi.test.ts checks a live feed.
-    JsonFeed: {
-      type: 'object',
-      required: ['version', 'title', 'items'],
-      properties: {
-        version: { type: 'string', enum: ['https://jsonfeed.org/version/1'] },
-        title: { type: 'string' },
-        home_page_url: { type: 'string', format: 'uri' },
-        feed_url: { type: 'string', format: 'uri' },
-        description: { type: 'string' },
-        items: {
-          type: 'array',
-          items: {
-            type: 'object',
-            required: ['id', 'url', 'title', 'content_html', 'date_modified'],
-            properties: {
-              id: { type: 'string' },
-              url: { type: 'string', format: 'uri' },
-              title: { type: 'string' },
-              content_html: { type: 'string' },
-              summary: { type: 'string' },
-              image: { type: 'string', format: 'uri' },
-              date_modified: { type: 'string', format: 'date-time' },
-              tags: { type: 'array', items: { type: 'string' } },
-            },
-            additionalProperties: false,
-          },
-        },
-      },
-      additionalProperties: false,
-    },
+    // What src/delivery/syndication.ts writes (JSON Feed 1.1); the tests also check it against the spec's own rules.
+    JsonFeed: JSON_FEED_SCHEMA,
+    ...PAGE_METADATA_SCHEMAS,
   };
   const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
   const notModified = { description: 'Not modified (If-None-Match)' };
@@ -187,17 +161,58 @@ export function buildOpenApiOverride(strapi: Core.Strapi) {
   ];
   const tags: Array<{ name: string; description: string }> = [];
 
+  /**
+   * What `populate` may name for the public: media, components and relations to public
+   * types, one level (`*` is all of them). Relations to private types are left out: the
+   * public never reads them (a component's relations are not populated at one level).
+   */
+  const isPublicTarget = (attr: any): boolean =>
+    attr.type === 'media' || attr.type === 'component' || (attr.type === 'relation' && (PUBLIC_READ_TYPES as string[]).includes(attr.target));
+  const documentedPopulate = (uid: string) =>
+    Object.entries<any>(model(uid).attributes)
+      .filter(([name, attr]) => !attr.private && name !== 'localizations' && isPublicTarget(attr))
+      .map(([name]) => name);
+  /** The default populate with every documented attribute added: one schema accepts both answers. */
+  const withDocumentedPopulate = (uid: string, defaults: Record<string, PopulateSpec>) =>
+    Object.fromEntries(
+      documentedPopulate(uid).map((name) => {
+        const spec = defaults[name];
+        // A default that selects fields still answers every field when populated by name.
+        return [name, spec && spec !== true && spec.populate ? { populate: spec.populate } : true];
+      })
+    ) as Record<string, PopulateSpec>;
+  const populateParameter = (uid: string) => ({
+    name: 'populate',
+    in: 'query',
+    style: 'form',
+    explode: false,
+    schema: { type: 'array', items: { type: 'string', enum: ['*', ...documentedPopulate(uid)] } },
+    description: 'Replaces the default populate: `*` or attribute names, comma-separated (e.g. `populate=gazettePublication`). The schema below describes every answer.',
+  });
+
   for (const uid of PUBLIC_READ_TYPES) {
     const { info } = model(uid);
     const name = pascal(uid);
     const defaults = DEFAULT_POPULATE[uid] ?? { list: {}, detail: {} };
-    schemas[`${name}ListItem`] = objectSchema(uid, { populate: defaults.list }, 'entry');
-    schemas[name] = objectSchema(uid, { populate: defaults.detail }, 'entry');
+    schemas[`${name}ListItem`] = objectSchema(uid, { populate: withDocumentedPopulate(uid, defaults.list) }, 'entry');
+    schemas[name] = objectSchema(uid, { populate: withDocumentedPopulate(uid, defaults.detail) }, 'entry');
     schemas[`${name}ListResponse`] = listResponse(`${name}ListItem`);
+    const pageMeta = PAGE_METADATA[uid];
     schemas[`${name}Response`] = {
       type: 'object',
       required: ['data', 'meta'],
-      properties: { data: ref(name), meta: { type: 'object' } },
+      properties: {
+        data: ref(name),
+        meta: pageMeta
+          ? {
+              type: 'object',
+              required: ['jsonLd', 'openGraph', 'twitter'],
+              properties: { jsonLd: ref(`JsonLd${pageMeta.type}`), openGraph: ref('OpenGraph'), twitter: ref('TwitterCard') },
+              additionalProperties: false,
+              description: 'What the page <head> needs: schema.org JSON-LD, Open Graph and Twitter card properties (from `seo`, else title, lead and cover)',
+            }
+          : { type: 'object', additionalProperties: false },
+      },
       additionalProperties: false,
     };
     const tag = info.displayName;
@@ -212,7 +227,7 @@ export function buildOpenApiOverride(strapi: Core.Strapi) {
           { name: 'filters', in: 'query', style: 'deepObject', explode: true, schema: { type: 'object' }, description: 'e.g. filters[slug]=… for lookup by slug' },
           { name: 'sort', in: 'query', schema: { type: 'string' } },
           ...pageParams,
-          { name: 'populate', in: 'query', schema: {}, description: 'Replaces the default populate; the response then differs from the schema below.' },
+          populateParameter(uid),
         ],
         responses: {
           200: json('OK (ETag; Cache-Control public for unauthenticated callers)', `${name}ListResponse`),
@@ -227,7 +242,7 @@ export function buildOpenApiOverride(strapi: Core.Strapi) {
         tags: [tag],
         operationId: `get${name}`,
         summary: `One published ${info.singularName} (default populate: ${Object.keys(defaults.detail).join(', ') || 'none'})`,
-        parameters: [{ name: 'documentId', in: 'path', required: true, schema: { type: 'string' } }, locale],
+        parameters: [{ name: 'documentId', in: 'path', required: true, schema: { type: 'string' } }, locale, populateParameter(uid)],
         responses: {
           200: json('OK', `${name}Response`),
           304: notModified,
@@ -287,6 +302,7 @@ export function buildOpenApiOverride(strapi: Core.Strapi) {
   tags.push(
     { name: 'CIF', description: 'Change feed of the Centro de Información de Frontera (cif token)' },
     { name: 'Feeds', description: 'RSS, Atom, JSON Feed and iCalendar' },
+    { name: 'Website', description: 'Sitemap and robots.txt, at the root of this server (not under /api)' },
     { name: 'Docs', description: 'This document' }
   );
   paths['/cif-sync/changes'] = {
@@ -312,7 +328,7 @@ export function buildOpenApiOverride(strapi: Core.Strapi) {
     get: {
       tags: ['Feeds'],
       operationId: 'pressNoteFeed',
-      summary: 'Latest 50 published press notes of a locale as RSS 2.0, Atom 1.0 or JSON Feed',
+      summary: 'Latest 50 published press notes of a locale as RSS 2.0, Atom 1.0 or JSON Feed 1.1',
       parameters: [{ name: 'format', in: 'path', required: true, schema: { type: 'string', enum: ['rss', 'atom', 'json'] } }, locale],
       responses: {
         200: {
@@ -335,9 +351,14 @@ export function buildOpenApiOverride(strapi: Core.Strapi) {
       operationId: 'ceremonyCalendar',
       summary: 'Published public ceremonies as an iCalendar feed',
       parameters: [locale],
-      responses: { 200: { description: 'iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, 304: notModified },
+      responses: {
+        200: { description: 'iCalendar (RFC 5545), times in America/Lima with its VTIMEZONE', content: { 'text/calendar': { schema: { type: 'string' } } } },
+        304: notModified,
+        400: errorResponse('INVALID_LOCALE'),
+      },
     },
   };
+  Object.assign(paths, WEBSITE_PATHS);
   paths['/openapi.json'] = {
     get: {
       tags: ['Docs'],

@@ -8,15 +8,16 @@
  *   and instance. Every other bearer (full-access, read-only, other custom
  *   tokens, users-permissions JWTs) goes through Strapi untouched and is
  *   marked `private, no-store`.
- * Only GET/HEAD under /api answered 200 without Set-Cookie are stored, except
- * the session and account routes listed in UNCACHED_PREFIXES.
+ * Only GET/HEAD under /api (and the sitemap and robots.txt) answered 200 without
+ * Set-Cookie are stored, except the session and account routes listed in UNCACHED_PREFIXES.
  *
  * Freshness: entries belong to the change log's head (src/plugins/cif-sync).
  * Each instance reads the head at most once a second, and right away after its
  * own writes commit; a new head drops every entry. Entries also expire after
  * max-age, which bounds the effect of permission edits, which the log does not see.
  *
- * Headers: a strong ETag (hash of the body) with 304 on If-None-Match for every
+ * Headers: a strong ETag (hash of the body: the same bytes give the same tag on every
+ * instance and after restarts) with 304 on If-None-Match (weak comparison) for every
  * class; `Cache-Control: public, max-age=60, stale-while-revalidate=300` only
  * for unauthenticated callers; `private, no-cache` for the two project tokens.
  *
@@ -36,6 +37,8 @@ import type { Core } from '@strapi/strapi';
 // Sessions and accounts. (The CIF feed is cached: only the cif token gets a 200 from it,
 // and its pages change only when the log's head moves.)
 const UNCACHED_PREFIXES = ['/api/auth', '/api/users', '/api/users-permissions', '/api/connect', '/api/upload'];
+// Public reads outside /api: the sitemap and its parts, robots.txt (src/delivery/website-routes.ts).
+const CACHED_OUTSIDE_API = /^\/(?:sitemap(?:-[a-z0-9-]+)?\.xml|robots\.txt)$/;
 const CACHEABLE_TOKENS = new Set(['website', 'cif']);
 const HEAD_CHECK_MS = 1000;
 const TOKEN_CHECK_MS = 1000;
@@ -83,8 +86,16 @@ function replayable(headers: Record<string, unknown>) {
 
 const etagOf = (body: Buffer) => `"${crypto.createHash('sha512-256').update(body).digest('base64url').slice(0, 32)}"`;
 
+// Entity tags of an If-None-Match list (an opaque tag may contain commas, so no split on them).
+const ENTITY_TAG = /\*|(?:W\/)?"[^"]*"/g;
+const opaqueTag = (tag: string) => (tag.startsWith('W/') ? tag.slice(2) : tag);
+
+/**
+ * RFC 9110 §13.1.2: If-None-Match uses the weak comparison, so `W/"x"` (what a compressing
+ * proxy such as nginx gzip turns our `"x"` into) still gets its 304.
+ */
 const matches = (ifNoneMatch: string | undefined, etag: string) =>
-  Boolean(ifNoneMatch) && ifNoneMatch!.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*');
+  Boolean(ifNoneMatch) && (ifNoneMatch!.match(ENTITY_TAG) ?? []).some((tag) => tag === '*' || opaqueTag(tag) === opaqueTag(etag));
 
 export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }) => {
   const enabled = (config.enabled ?? true) && process.env.RESPONSE_CACHE !== 'false';
@@ -286,8 +297,8 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
 
   const isCandidate = (ctx: any) =>
     (ctx.method === 'GET' || ctx.method === 'HEAD') &&
-    ctx.path.startsWith('/api/') &&
-    !UNCACHED_PREFIXES.some((prefix) => ctx.path === prefix || ctx.path.startsWith(`${prefix}/`));
+    ((ctx.path.startsWith('/api/') && !UNCACHED_PREFIXES.some((prefix) => ctx.path === prefix || ctx.path.startsWith(`${prefix}/`))) ||
+      CACHED_OUTSIDE_API.test(ctx.path));
 
   return async (ctx: any, next: () => Promise<unknown>) => {
     if (!isCandidate(ctx)) return next();

@@ -70,6 +70,8 @@ export interface SeedLocalizedText {
   slug: string;
   lead?: string;
   body?: Blocks;
+  /** Search and social metadata (localised like the title). */
+  seo?: { metaTitle?: string; metaDescription?: string; keywords?: string };
 }
 
 export interface SeedPressNote extends SeedLocalizedText {
@@ -79,7 +81,6 @@ export interface SeedPressNote extends SeedLocalizedText {
   tags: string[];
   cover: GeneratedImage;
   published: boolean;
-  seo?: { metaTitle?: string; metaDescription?: string; keywords?: string };
   pressContact?: { name: string; position?: string; phone?: string; email?: string };
   /** Norm numbers, as in norms.ts. */
   relatedNorms?: string[];

@@ -1,5 +1,5 @@
 // npm run seed fills the database with the sample data; a second run adds nothing.
-import { app } from '../helpers/app';
+import { app, http } from '../helpers/app';
 
 describe('sample data', () => {
   // Seeds every sample record twice through the document service: slow on a busy machine.
@@ -48,5 +48,27 @@ describe('sample data', () => {
       .documents('api::press-note.press-note')
       .findMany({ status: 'published', filters: { slug: { $in: seededSlugs } }, limit: 100 } as any);
     expect(live).toHaveLength(published);
+  });
+
+  it('every published press note has its SEO, and the website can build its social card from the API alone', async () => {
+    const data = require('../../dist/src/seed/data');
+    for (const note of data.pressNotes.filter((n: any) => n.published)) {
+      const [found] = (await app().documents('api::press-note.press-note').findMany({ status: 'published', filters: { slug: note.slug }, fields: ['documentId'] } as any)) as any[];
+      const locales = [['es-PE', note.seo], ...Object.entries(note.localizations ?? {}).map(([locale, t]: [string, any]) => [locale, t.seo])];
+      for (const [locale, seo] of locales) {
+        const res = await http().get(`/api/press-notes/${found.documentId}`).query({ locale });
+        expect(res.status).toBe(200);
+        const { openGraph, twitter, jsonLd } = res.body.meta;
+        if (locale === 'es-PE' || seo) {
+          expect(seo?.metaTitle).toBeTruthy();
+          expect(openGraph['og:title']).toBe(seo.metaTitle);
+          expect(openGraph['og:description']).toBe(seo.metaDescription);
+        }
+        expect(openGraph['og:image']).toMatch(/^https?:\/\/.+\/uploads\//);
+        expect(openGraph['og:image:alt']).toBeTruthy();
+        expect(twitter['twitter:card']).toBe('summary_large_image');
+        expect(jsonLd.headline.length).toBeLessThanOrEqual(110);
+      }
+    }
   });
 });

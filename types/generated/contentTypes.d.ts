@@ -2024,6 +2024,49 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginProtocolCalendarRevision
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'protocol_calendar_revisions';
+  info: {
+    description: "What the public iCalendar feed last published of a ceremony: its SEQUENCE rises and its DTSTAMP moves only when the event's published data changes.";
+    displayName: 'Revisi\u00F3n de ceremonia en el calendario';
+    pluralName: 'calendar-revisions';
+    singularName: 'calendar-revision';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    ceremonyDocumentId: Schema.Attribute.String & Schema.Attribute.Required;
+    changedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fingerprint: Schema.Attribute.String & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::protocol.calendar-revision'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    sequence: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface PluginProtocolDirectoryAudit
   extends Struct.CollectionTypeSchema {
   collectionName: 'protocol_directory_audits';
@@ -2527,6 +2570,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::diario-oficial.request': PluginDiarioOficialRequest;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::protocol.calendar-revision': PluginProtocolCalendarRevision;
       'plugin::protocol.directory-audit': PluginProtocolDirectoryAudit;
       'plugin::protocol.notice': PluginProtocolNotice;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;

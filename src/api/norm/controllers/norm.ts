@@ -1,7 +1,15 @@
 /**
- * norm controller
+ * norm controller: the detail response carries the page metadata (JSON-LD, Open Graph,
+ * Twitter card) in `meta` (src/delivery/page-metadata.ts).
  */
 
 import { factories } from '@strapi/strapi';
+import { withPageMetadata } from '../../../delivery/page-metadata';
 
-export default factories.createCoreController('api::norm.norm');
+const UID = 'api::norm.norm';
+
+export default factories.createCoreController(UID, ({ strapi }) => ({
+  async findOne(ctx) {
+    return withPageMetadata(strapi, UID, ctx, await super.findOne(ctx));
+  },
+}));

@@ -6,7 +6,7 @@ import { FEED_CONTENT_TYPES, FEED_FORMATS, type FeedFormat } from '../services/f
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async show(ctx: any) {
     const format = ctx.params.format as FeedFormat;
-    if (!Object.hasOwn(FEED_FORMATS, format)) {
+    if (!(FEED_FORMATS as readonly string[]).includes(format)) {
       throw new errors.NotFoundError('Formato de feed desconocido: use .rss, .atom o .json.', { code: 'UNKNOWN_FEED_FORMAT', format });
     }
     const i18n = strapi.plugin('i18n').service('locales');
@@ -20,6 +20,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     }
     ctx.type = FEED_CONTENT_TYPES[format];
-    ctx.body = await strapi.service('api::press-note.feed').render(format, locale, ctx.origin);
+    ctx.body = await strapi.service('api::press-note.feed').render(format, locale);
   },
 });

@@ -18,6 +18,10 @@ export interface ProtocolConfig {
   feedDaysBack: number;
   /** Domain part of the iCalendar UIDs. */
   calendarDomain: string;
+  /** Name of the public iCalendar feed per locale code (X-WR-CALNAME); others take the language's, English, then Spanish. */
+  calendarNames: Record<string, string>;
+  /** The website's page of a ceremony ({locale}, {slug}, {documentId}) for the events' URL; empty leaves it out. */
+  calendarEventUrl: string;
 }
 
 const defaults: ProtocolConfig = {
@@ -31,6 +35,11 @@ const defaults: ProtocolConfig = {
   importMaxRows: 5000,
   feedDaysBack: 365,
   calendarDomain: 'munisantarosafrontera.gob.pe',
+  calendarNames: {
+    'es-PE': 'Ceremonias y actividades oficiales',
+    en: 'Ceremonies and official events',
+  },
+  calendarEventUrl: '',
 };
 
 const positiveIntegers: Array<keyof ProtocolConfig> = [
@@ -53,6 +62,13 @@ export default {
     }
     for (const key of ['digestCron', 'outboxCron', 'timezone', 'calendarDomain'] as const) {
       if (typeof config[key] !== 'string' || !config[key]) throw new Error(`protocol plugin: "${key}" must be a non-empty string.`);
+    }
+    const names = Object.values(config.calendarNames ?? {});
+    if (!names.length || names.some((name) => typeof name !== 'string' || !name.trim())) {
+      throw new Error('protocol plugin: "calendarNames" must map locale codes to non-empty names.');
+    }
+    if (typeof config.calendarEventUrl !== 'string' || (config.calendarEventUrl && !/^https?:\/\/[^?#]+$/.test(config.calendarEventUrl))) {
+      throw new Error('protocol plugin: "calendarEventUrl" must be empty or an absolute http(s) URL pattern.');
     }
     try {
       new Intl.DateTimeFormat('en', { timeZone: config.timezone });

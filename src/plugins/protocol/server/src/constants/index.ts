@@ -8,6 +8,7 @@ export const UIDS = {
   body: 'api::municipal-body.municipal-body',
   audit: 'plugin::protocol.directory-audit',
   notice: 'plugin::protocol.notice',
+  calendarRevision: 'plugin::protocol.calendar-revision',
 } as const;
 
 /** Admin permission actions (see config/actions.ts). */

@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { stringify } from 'csv-stringify/sync';
-import { getService } from '../utils/get-service';
+import { getService, pluginConfig } from '../utils/get-service';
+import { uuidV5 } from '../utils/uuid';
 import { columnsFor } from './columns';
 import type { AdminUser } from './audit';
 import type { Contact, DirectoryFilters } from './directory';
@@ -27,8 +28,16 @@ export const toCsv = (contacts: Contact[], personalFields: string[]) => {
   return '\ufeff' + stringify([columns, ...contacts.map((c) => columns.map((name) => csvValue(c, name)))], { record_delimiter: '\r\n' });
 };
 
-/** RFC 6350 text value escaping. */
-const escapeText = (value: string) => value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n');
+/**
+ * RFC 6350 §3.4 text escaping: backslash, comma and newline always; the semicolon only in
+ * the fields of compound properties (N, ADR, ORG), where it separates them. Elsewhere it
+ * "MAY" be escaped, and some readers (ical.js) would keep the backslash.
+ */
+const escapeText = (value: string, compound = false) => {
+  const escaped = value.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return compound ? escaped.replace(/;/g, '\\;') : escaped;
+};
+const escapeField = (value: string) => escapeText(value, true);
 
 /** Folds a content line at 75 octets without splitting a UTF-8 character. */
 const fold = (line: string) => {
@@ -52,23 +61,27 @@ const fold = (line: string) => {
 
 const telUri = (phone: string) => `tel:${phone.replace(/[^+0-9]/g, '')}`;
 
-export const toVCard = (contacts: Contact[], personalFields: string[]) => {
+/** RFC 6350 UID: a UUID URN (RFC 4122) derived from the documentId, the same at every export. */
+export const contactUid = (documentId: string, domain: string) => `urn:uuid:${uuidV5(`https://${domain}/protocol-contacts/${documentId}`)}`;
+
+export const toVCard = (contacts: Contact[], personalFields: string[], domain: string) => {
   const personal = (field: string) => personalFields.includes(field);
   const cards = contacts.map((c) => {
     const lines = [
       'BEGIN:VCARD',
       'VERSION:4.0',
-      `UID:urn:uuid:${c.documentId}`,
+      'KIND:individual',
+      `UID:${contactUid(c.documentId, domain)}`,
       `FN:${escapeText(`${c.givenName} ${c.familyName}`)}`,
-      `N:${escapeText(c.familyName)};${escapeText(c.givenName)};;${escapeText(c.treatment ?? '')};`,
+      `N:${escapeField(c.familyName)};${escapeField(c.givenName)};;${escapeField(c.treatment ?? '')};`,
       `TITLE:${escapeText(c.position)}`,
     ];
-    if (c.institution?.name) lines.push(`ORG:${escapeText(c.institution.name)}`);
+    if (c.institution?.name) lines.push(`ORG:${escapeField(c.institution.name)}`);
     if (c.institutionalEmail) lines.push(`EMAIL;TYPE=work:${c.institutionalEmail}`);
     if (c.institutionalPhone) lines.push(`TEL;VALUE=uri;TYPE=work:${telUri(c.institutionalPhone)}`);
     if (personal('personalEmail') && c.personalEmail) lines.push(`EMAIL;TYPE=home:${c.personalEmail}`);
     if (personal('personalPhone') && c.personalPhone) lines.push(`TEL;VALUE=uri;TYPE=home:${telUri(c.personalPhone)}`);
-    if (personal('personalAddress') && c.personalAddress) lines.push(`ADR;TYPE=home:;;${escapeText(c.personalAddress)};;;;`);
+    if (personal('personalAddress') && c.personalAddress) lines.push(`ADR;TYPE=home:;;${escapeField(c.personalAddress)};;;;`);
     if (personal('birthday') && c.birthday) lines.push(`BDAY:${String(c.birthday).replace(/-/g, '')}`);
     lines.push('END:VCARD');
     return lines.map(fold).join('\r\n');
@@ -80,7 +93,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(format: ExportFormat, selection: DirectoryFilters, personalFields: string[], user: AdminUser) {
     const contacts = await getService(strapi, 'directory').load(selection);
     const personalData = personalFields.length > 0;
-    const body = format === 'csv' ? toCsv(contacts, personalFields) : toVCard(contacts, personalFields);
+    const body = format === 'csv' ? toCsv(contacts, personalFields) : toVCard(contacts, personalFields, pluginConfig(strapi).calendarDomain);
     await getService(strapi, 'audit').record({
       operation: format === 'csv' ? 'export-csv' : 'export-vcard',
       user,

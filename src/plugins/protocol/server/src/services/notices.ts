@@ -26,6 +26,7 @@ type NoticeRow = {
   sequence: number;
   status: string;
   attempts: number;
+  createdAt?: string;
 };
 
 const CLAIM_MS = 5 * 60_000;
@@ -77,7 +78,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const { timezone } = pluginConfig(strapi);
     const event = row.event;
     const cancelled = row.kind === 'cancel';
-    const ics = getService(strapi, 'calendar').render(event.title, [{ ...event, sequence: row.sequence, cancelled }], cancelled ? 'CANCEL' : 'PUBLISH');
+    // DTSTAMP: when the notice was written, the same on every retry.
+    const ics = getService(strapi, 'calendar').render(event.title, [{ ...event, sequence: row.sequence, cancelled, stamp: row.createdAt }], cancelled ? 'CANCEL' : 'PUBLISH');
     const text = [
       `${SUBJECTS[row.kind]}${row.bodyName ? ` — para: ${row.bodyName}` : ''}`,
       '',
