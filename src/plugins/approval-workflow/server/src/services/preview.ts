@@ -77,7 +77,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!checker.can.read()) return null;
       const wanted = status === 'published' ? 'published' : 'draft';
       const target = { uid, documentId, locale: await workflow().resolveLocale(uid, locale) };
-      const exists = await strapi.documents(uid as any).findOne({ documentId, locale: target.locale ?? undefined, status: wanted, fields: ['documentId'] } as any);
+      const exists = await strapi.documents(uid as any).findOne({ documentId, locale: target.locale ?? undefined, status: wanted } as any);
       if (!exists) return null;
       const { token } = tokens().sign({ ...target, status: wanted, purpose: 'editor', ttlSeconds: settings().editorTtlMinutes * 60 });
       const { websiteUrl } = settings();
