@@ -77,16 +77,41 @@ describe('who may call the versions routes', () => {
   });
 
   it("the approval permission alone does not show a type's content: field changes need the content manager's read", async () => {
-    // A role that may read approvals but not press notes (an administrator could make one).
-    const role = await app().service('admin::role').create({ name: `Solo aprobaciones ${Date.now()}`, description: 'prueba' });
-    await app().service('admin::role').assignPermissions(role.id, [{ action: 'plugin::approval-workflow.read', subject: null, properties: {}, conditions: [] }]);
-    const user = await app().service('admin::user').create({ email: `solo-aprob-${Date.now()}@municipalidad.test`, firstname: 'Solo', lastname: 'Aprobaciones', password: 'Clave-Segura-2026a', isActive: true, roles: [role.id] });
-    const login = await http().post('/admin/login').send({ email: user.email, password: 'Clave-Segura-2026a' });
-    const session = { id: user.id, email: user.email, token: login.body.data.token };
+    // A role that may read approvals but not press notes.
+    const session = await userWithPermissions('Solo aprobaciones', [{ action: 'plugin::approval-workflow.read' }]);
     for (const res of [await approvals(session).changes(NOTE, documentId, { locale: 'es-PE' }), await approvals(session).versions(NOTE, documentId, 'es-PE')]) {
       expect([res.status, res.body.error.details.code]).toEqual([403, 'FORBIDDEN']);
       expect(JSON.stringify(res.body)).not.toContain('Entradilla cambiada.');
     }
+  });
+});
+
+/** A user of a new role with exactly these permissions (an administrator could make such a role). */
+async function userWithPermissions(name: string, permissions: Array<{ action: string; subject?: string | null; properties?: object }>) {
+  const role = await app().service('admin::role').create({ name: `${name} ${Date.now()}`, description: 'prueba' });
+  await app().service('admin::role').assignPermissions(role.id, permissions.map((p) => ({ subject: null, properties: {}, conditions: [], ...p })));
+  const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@municipalidad.test`;
+  const user = await app().service('admin::user').create({ email, firstname: name, lastname: 'Prueba', password: 'Clave-Segura-2026a', isActive: true, roles: [role.id] });
+  const login = await http().post('/admin/login').send({ email, password: 'Clave-Segura-2026a' });
+  return { id: user.id, email, token: login.body.data.token as string };
+}
+
+describe('restoring needs the right to edit what it restores', () => {
+  it('a reviewer who may only read press notes, or may not edit one of their fields, restores nothing', async () => {
+    const approval = ['read', 'submit', 'review'].map((a) => ({ action: `plugin::approval-workflow.${a}` }));
+    const readOnly = await userWithPermissions('Revisor sin edición', [...approval, { action: 'plugin::content-manager.explorer.read', subject: NOTE }]);
+    const fields = Object.keys((app().contentTypes as any)[NOTE].attributes).filter((f) => !['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations'].includes(f));
+    const partial = await userWithPermissions('Revisor parcial', [
+      ...approval,
+      { action: 'plugin::content-manager.explorer.read', subject: NOTE, properties: { fields, locales: ['es-PE'] } },
+      { action: 'plugin::content-manager.explorer.update', subject: NOTE, properties: { fields: fields.filter((f) => f !== 'lead'), locales: ['es-PE'] } },
+    ]);
+    const before = await draftHash();
+    for (const [who, session] of [['read only', readOnly], ['all fields but lead', partial]] as const) {
+      const res = await approvals(session).restore(NOTE, documentId, versionId, {}, 'es-PE');
+      expect([who, res.status, res.body.error.details.code]).toEqual([who, 403, 'FORBIDDEN']);
+    }
+    expect(await draftHash()).toBe(before);
   });
 });
 
