@@ -2,7 +2,7 @@
 // Redactor: writes a press note with a cover and a body, opens its preview, submits it.
 // Gerente: finds it in the inbox, approves and publishes it; after the Redactor changes a sentence
 // sees what changed, approves with a publication time; retracts another note with a reason; opens
-// the preview link of the approval e-mail in a fresh browser with no session.
+// the preview link of the approval e-mail in a fresh browser with no session; restores the first version.
 // Screenshots: tests/artifacts/ (E2E_UPDATE_DOCS=1 copies the two the README shows to docs/).
 import crypto from 'crypto';
 import request from 'supertest';
@@ -90,7 +90,7 @@ test('Redactor: writes a press note with a cover and a body, opens its preview, 
   expect(mail.to && JSON.stringify(mail.to)).toContain(office.users['gerente-comunicaciones'].email);
 });
 
-test('Gerente: inbox, publication, what changed, scheduled approval, retraction, the e-mail preview without a session', async () => {
+test('Gerente: inbox, publication, what changed, scheduled approval, the e-mail preview without a session, retraction, restore', async () => {
   const page = await loggedIn(office, 'gerente-comunicaciones');
   // The inbox shows the Redactor's note with who sent it.
   await page.goto(`${BASE}/admin/plugins/approval-workflow`);
@@ -143,17 +143,6 @@ test('Gerente: inbox, publication, what changed, scheduled approval, retraction,
   expect(status.state).toBe('approved');
   expect(Date.parse(status.publishAt)).toBeGreaterThan(Date.now());
 
-  // Retract another, published note, with the reason.
-  await page.goto(editUrl(retracted.documentId));
-  await panelState(page, /^Publicado$/);
-  await page.locator('[data-testid="approval-panel"] textarea').fill('La fecha del corte cambió: se publicará una nota nueva.');
-  await page.getByTestId('approval-action-unpublish').click();
-  await panelState(page, /^Borrador$/);
-  await page.getByText('«La fecha del corte cambió: se publicará una nota nueva.»').waitFor();
-  expect((await request(BASE).get(`/api/press-notes/${retracted.documentId}`)).status).toBe(404);
-  expect(ours(page)).toEqual({ errors: [], refused: [] });
-  await page.context().close();
-
   // The approval e-mail's preview link, on a phone with no session: exactly what was sent.
   const mails = office.mailbox.messages.filter((m) => m.subject === `Para aprobar: «${TITLE}»`);
   expect(mails).toHaveLength(2);
@@ -172,4 +161,28 @@ test('Gerente: inbox, publication, what changed, scheduled approval, retraction,
   await phone.goto(old);
   await phone.getByRole('heading', { level: 1, name: 'No se puede mostrar la vista previa' }).waitFor();
   await phone.context().close();
+
+  // Retract another, published note, with the reason.
+  await page.goto(editUrl(retracted.documentId));
+  await panelState(page, /^Publicado$/);
+  await page.locator('[data-testid="approval-panel"] textarea').fill('La fecha del corte cambió: se publicará una nota nueva.');
+  await page.getByTestId('approval-action-unpublish').click();
+  await panelState(page, /^Borrador$/);
+  await page.getByText('«La fecha del corte cambió: se publicará una nota nueva.»').waitFor();
+  expect((await request(BASE).get(`/api/press-notes/${retracted.documentId}`)).status).toBe(404);
+
+  // Back to the first version of the fair's note: a restore is an edit, approval needed again.
+  await page.goto(editUrl(documentId));
+  await panelState(page, /^Aprobado$/);
+  await page.getByTestId('approval-restore-1').click();
+  await page.getByRole('alertdialog').getByText(/deberá enviarse y aprobarse de nuevo/).waitFor();
+  await page.getByTestId('approval-restore-confirm').click();
+  await panelState(page, /^Borrador$/);
+  await page.getByText(SENTENCE).first().waitFor();
+  await page.getByTestId('approval-panel').getByText(/Restaurada la versión 1 \(aprobada por Julio Mamani\)/).waitFor();
+  await page.getByTestId('approval-changes').getByText(/Sin cambios respecto de la versión 2|1 campo cambió respecto de la versión 2/).waitFor();
+  const restored = await office.strapi.plugin('approval-workflow').service('workflow').status(NOTE, documentId, LOCALE);
+  expect([restored.state, restored.publishAt]).toEqual(['draft', null]);
+  expect(ours(page)).toEqual({ errors: [], refused: [] });
+  await page.context().close();
 });
