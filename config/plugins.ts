@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DOCUMENTATION_INFO, mutateDocumentation } from '../src/delivery/openapi';
+import { previewConfig } from '../src/delivery/preview';
 import website from './website';
 
 /** The website's page of a ceremony (config/website.ts), for the iCalendar events' URL. */
@@ -20,6 +21,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       selfApproval: env('APPROVAL_SELF_APPROVAL', 'forbid'),
       adminUrl: env('ADMIN_URL', ''),
+      // Drafts as the public will see them: src/delivery/preview.ts, docs/preview-and-versions.md.
+      preview: previewConfig(env),
     },
   },
   // OpenAPI document of the public API, Swagger UI at /documentation. Its content comes from

@@ -41,6 +41,12 @@ export function approvals(session: { token: string }) {
     act: (uid: string, documentId: string, action: string, body: object = {}, locale?: string) =>
       http().post(`/approval-workflow/documents/${uid}/${documentId}/actions/${action}`).query(locale ? { locale } : {}).set(auth).send(body),
     queue: (query: object = {}) => http().get('/approval-workflow/queue').query(query).set(auth),
+    versions: (uid: string, documentId: string, locale?: string) =>
+      http().get(`/approval-workflow/documents/${uid}/${documentId}/versions`).query(locale ? { locale } : {}).set(auth),
+    changes: (uid: string, documentId: string, query: { locale?: string; against?: number | string } = {}) =>
+      http().get(`/approval-workflow/documents/${uid}/${documentId}/changes`).query(query).set(auth),
+    restore: (uid: string, documentId: string, versionId: number | string, body: object = {}, locale?: string) =>
+      http().post(`/approval-workflow/documents/${uid}/${documentId}/versions/${versionId}/restore`).query(locale ? { locale } : {}).set(auth).send(body),
   };
 }
 

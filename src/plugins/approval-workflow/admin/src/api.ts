@@ -65,3 +65,57 @@ export function useApprovalStatus(uid: string, documentId: string | undefined, l
   }, [load, refreshKey]);
   return status;
 }
+
+export interface FieldChange {
+  path: string[];
+  label: string;
+  type: string;
+  kind: 'text' | 'list' | 'value';
+  before: string | string[] | null;
+  after: string | string[] | null;
+  parts?: Array<{ value: string; added?: boolean; removed?: boolean }>;
+  formatOnly?: boolean;
+}
+
+export interface VersionSummary {
+  id: number;
+  number: number;
+  contentHash: string;
+  submittedByName: string | null;
+  approvedAt: string | null;
+  approvedByName: string | null;
+  publishedOn: string | null;
+  publishedByName: string | null;
+  sameContentAsNumber: number | null;
+  isCurrentDraft: boolean;
+}
+
+export interface Changes {
+  against: ({ kind: 'version' } & VersionSummary) | { kind: 'published'; number?: undefined; approvedByName?: undefined; approvedAt?: undefined } | null;
+  fields: FieldChange[];
+}
+
+/** What the draft changes against the last approved version, and the versions, refetched with the status. */
+export function useVersions(uid: string, documentId: string | undefined, locale: string | undefined, refreshKey?: unknown) {
+  const { get } = useFetchClient();
+  const [data, setData] = React.useState<{ changes: Changes; versions: VersionSummary[] } | null>(null);
+  const load = React.useCallback(async () => {
+    if (!documentId) return;
+    const params = locale ? { locale } : {};
+    try {
+      const [changes, versions]: any[] = await Promise.all([
+        get(`/approval-workflow/documents/${uid}/${documentId}/changes`, { params }),
+        get(`/approval-workflow/documents/${uid}/${documentId}/versions`, { params }),
+      ]);
+      setData({ changes: changes.data.data, versions: versions.data.data });
+    } catch {
+      setData(null);
+    }
+  }, [get, uid, documentId, locale]);
+  React.useEffect(() => {
+    load();
+    window.addEventListener(CHANGED, load);
+    return () => window.removeEventListener(CHANGED, load);
+  }, [load, refreshKey]);
+  return data;
+}

@@ -18,7 +18,7 @@ export const USER_ACTIONS = ['submit', 'withdraw', 'approve', 'request-changes',
 export type UserAction = (typeof USER_ACTIONS)[number];
 
 /** Everything the audit trail records: user actions plus what the system observes. */
-export type EventAction = UserAction | 'publish' | 'invalidate';
+export type EventAction = UserAction | 'publish' | 'invalidate' | 'restore';
 
 export const WEBHOOK_EVENTS = {
   submitted: 'approval.submitted',
@@ -57,3 +57,24 @@ export const NON_CONTENT_FIELDS = [
   'locale',
   'localizations',
 ] as const;
+
+/** Preview tokens (services/preview-tokens.ts): who signs them, for what, and the longest accepted. */
+export const PREVIEW = {
+  issuer: 'comunicaciones-municipales',
+  audience: 'preview',
+  maxTokenLength: 2048,
+  /** Where this project serves previews (outside /api: never cached, never a Content API read). */
+  routePrefix: '/preview',
+} as const;
+
+export const PREVIEW_ERROR_CODES = {
+  invalid: 'PREVIEW_INVALID',
+  expired: 'PREVIEW_EXPIRED',
+  outdated: 'PREVIEW_OUTDATED',
+  notFound: 'NOT_FOUND',
+} as const;
+
+export const VERSION_UID = 'plugin::approval-workflow.version' as const;
+
+/** Transitions whose content the versions store keeps (services/versions.ts). */
+export const VERSIONED_ACTIONS = ['approve', 'publish'] as const;

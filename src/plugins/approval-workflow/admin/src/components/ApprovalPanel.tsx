@@ -5,7 +5,9 @@ import { useIntl } from 'react-intl';
 import { useAuth, useFetchClient, useNotification, useQueryParams, useRBAC } from '@strapi/strapi/admin';
 import { Badge, Box, Button, DateTimePicker, Divider, Field, Flex, Textarea, Typography } from '@strapi/design-system';
 import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
-import { announceChange, useApprovalStatus, useGatedTypes, type ApprovalStatus } from '../api';
+import { announceChange, useApprovalStatus, useGatedTypes, useVersions, type ApprovalStatus } from '../api';
+import { ChangesView } from './ChangesView';
+import { VersionsList } from './VersionsList';
 import { t } from '../pluginId';
 
 const BADGE: Record<ApprovalStatus['state'], { background: string; text: string }> = {
@@ -40,6 +42,7 @@ const PanelContent = ({ model, documentId, locale, updatedAt }: { model: string;
   const { allowedActions } = useRBAC(PERMISSIONS);
   const userId = useAuth('ApprovalPanel', (auth) => auth.user?.id) as number | undefined;
   const status = useApprovalStatus(model, documentId, locale, true, updatedAt);
+  const versions = useVersions(model, documentId, locale, updatedAt);
   const [comment, setComment] = React.useState('');
   const [publishAt, setPublishAt] = React.useState<Date | undefined>();
   const [busy, setBusy] = React.useState(false);
@@ -118,6 +121,20 @@ const PanelContent = ({ model, documentId, locale, updatedAt }: { model: string;
               </Button>
             ))}
           </Flex>
+        </>
+      )}
+      {versions && (
+        <>
+          <Divider />
+          <Typography variant="sigma" textColor="neutral600">
+            {formatMessage({ id: t('panel.changes'), defaultMessage: 'Qué cambió' })}
+          </Typography>
+          <ChangesView changes={versions.changes} />
+          <Divider />
+          <Typography variant="sigma" textColor="neutral600">
+            {formatMessage({ id: t('panel.versions'), defaultMessage: 'Versiones aprobadas' })}
+          </Typography>
+          <VersionsList model={model} documentId={documentId} locale={locale} versions={versions.versions} canRestore={allowedActions.canReview} />
         </>
       )}
       <Divider />

@@ -1,3 +1,5 @@
 import approvals from './approvals';
+import versions from './versions';
+import preview from './preview';
 
-export default { approvals };
+export default { approvals, versions, preview };

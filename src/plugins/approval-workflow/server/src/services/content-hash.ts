@@ -81,6 +81,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
+    /** The published row of one locale, loaded like a draft (the versions store's baseline when it has none kept). */
+    async loadPublished(uid: string, documentId: string, locale: string | null): Promise<Row | null> {
+      return strapi.db.query(uid as any).findOne({ where: { documentId, publishedAt: { $notNull: true }, ...localeWhere(uid, locale) }, populate: populateFor(uid) });
+    },
+
     /** Hash of the current draft of one locale, or null when that locale has no draft. */
     async draftHash(uid: string, documentId: string, locale: string | null) {
       const draft = await this.loadDraft(uid, documentId, locale);

@@ -3,6 +3,11 @@ import notifications from './notifications';
 import workflow from './workflow';
 import scheduler from './scheduler';
 import inbox from './inbox';
+import labels from './labels';
+import versions from './versions';
+import previewTokens from './preview-tokens';
+import preview from './preview';
+import previewPage from './preview-page';
 
 export default {
   'content-hash': contentHash,
@@ -10,4 +15,9 @@ export default {
   workflow,
   scheduler,
   inbox,
+  labels,
+  versions,
+  'preview-tokens': previewTokens,
+  preview,
+  'preview-page': previewPage,
 };

@@ -6,6 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { PERMISSIONS, STATE_LABELS, WEBHOOK_EVENTS, type ApprovalState } from '../constants';
 import type { AuditEvent } from '../../../../audit-trail/server/src/api';
+import { getService } from '../utils';
 
 export interface Announcement {
   event: AuditEvent;
@@ -32,6 +33,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const base = config().adminUrl || strapi.config.get('admin.absoluteUrl', '') || '';
     const locale = targetLocale ? `?plugins[i18n][locale]=${targetLocale}` : '';
     return `${base}/content-manager/collection-types/${targetUid}/${targetDocumentId}${locale}`;
+  };
+
+  /** The signed preview link of exactly the submitted version (services/preview.ts): no admin session needed. */
+  const previewLine = (event: AuditEvent) => {
+    if (!event.contentHash) return '';
+    const preview = getService(strapi, 'preview').linkFor({ uid: event.targetUid, documentId: event.targetDocumentId, locale: event.targetLocale ?? null, hash: event.contentHash });
+    if (!preview) return '';
+    return `\n\nVista previa, sin iniciar sesión (válida hasta el ${formatDate(preview.expiresAt)}, hora de Lima; deja de valer si el contenido se edita):\n${preview.url}`;
   };
 
   /** Active admin users whose role has the review permission (the Gerente by default). */
@@ -64,7 +73,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     const link = `\n\nAbrir: ${editLink(event)}`;
     switch (event.action) {
       case 'submit':
-        return { toSubmitter: false, subject: `Para aprobar: «${title}»`, text: `${who} envió «${title}» (${event.targetLocale ?? 'sin idioma'}) a aprobación.${comment}${link}` };
+        return { toSubmitter: false, subject: `Para aprobar: «${title}»`, text: `${who} envió «${title}» (${event.targetLocale ?? 'sin idioma'}) a aprobación.${comment}${previewLine(event)}${link}` };
       case 'approve': {
         const when = event.publishAt ? ` Se publicará automáticamente el ${formatDate(event.publishAt)} (hora de Lima).` : '';
         return { toSubmitter: true, subject: `Aprobado: «${title}»`, text: `${who} aprobó «${title}».${when}${comment}${link}` };

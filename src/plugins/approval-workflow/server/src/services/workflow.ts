@@ -7,7 +7,7 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { STATE_UID, STATE_LABELS, type ApprovalState, type EventAction, type UserAction } from '../constants';
+import { STATE_UID, STATE_LABELS, VERSIONED_ACTIONS, type ApprovalState, type EventAction, type UserAction } from '../constants';
 import { isSilent, runAs, type Actor } from '../actor';
 import { approvalOutdated, approvalRequired, commentRequired, forbidden, invalidTransition, notFound, selfApprovalForbidden } from '../errors';
 import { getService, targetKey } from '../utils';
@@ -67,6 +67,7 @@ const ACTION_LABELS: Record<EventAction, string> = {
   unpublish: 'retirar la publicación',
   publish: 'publicar',
   invalidate: 'invalidar la aprobación',
+  restore: 'restaurar una versión',
 };
 
 /** Which states each user action starts from. */
@@ -169,6 +170,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       await audit().append(event);
+      // The versions store keeps what was approved or published, in this same transaction.
+      if ((VERSIONED_ACTIONS as readonly string[]).includes(action)) await getService(strapi, 'versions').capture({ target, event, row });
       if (!isSilent()) onCommit(() => void notifications().announce({ event, title, submittedById: (patch?.submittedById as number) ?? row.submittedById, cancelledPublishAt }));
       return event;
     });
@@ -341,6 +344,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         patch: { publishAt: null, claimToken: null, claimedUntil: null },
         cancelledPublishAt: row.state === 'approved' ? toIso(row.publishAt) : null,
       });
+    },
+
+    /** After services/versions.ts wrote an earlier version into the draft: back to draft, to be approved again. */
+    async recordRestore(target: Target, actor: Actor, { comment, contentHash }: { comment: string; contentHash: string | null }) {
+      const row = await ensureState(target);
+      const draft = await hashes().loadDraft(target.uid, target.documentId, target.locale);
+      return move({ target, row, actor, title: titleOf(draft, target.documentId), to: 'draft', action: 'restore', comment, contentHash, patch: CLEARED_APPROVAL });
     },
 
     /** An unpublish made by server code outside the workflow: allowed, but never unrecorded. */
