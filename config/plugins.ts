@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DOCUMENTATION_INFO, mutateDocumentation } from '../src/delivery/openapi';
+import { readStorageConfig, uploadProviderConfig } from './storage';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // The append-only, hash-chained audit trail shared by the approval workflow and the publication queue.
@@ -37,6 +38,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   upload: {
     config: {
+      // Local disk by default; an S3-compatible store with UPLOAD_PROVIDER=s3 (config/storage.ts).
+      ...uploadProviderConfig(readStorageConfig(env)),
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 200 * 1024 * 1024),
       security: {
         allowedTypes: [
