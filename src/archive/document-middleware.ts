@@ -11,7 +11,7 @@ import { ARCHIVE_UID } from './constants';
 import { missingFile } from './errors';
 import { PRE_INSPECTED, assertKind, derivedFields, stripDerivedFields, type ArchiveService } from './service';
 import { reindexDocument, unindexItem } from './search';
-import { placeItemFile } from './private-files';
+import { placeItemFile, withPrivateLinks } from './private-files';
 import type { InspectedFile } from './inspect';
 
 type Params = Record<string | symbol, any> & { data?: Record<string, any>; documentId?: string };
@@ -67,7 +67,7 @@ async function placeFile(strapi: Core.Strapi, written: { documentId: string; fil
   if (!item?.file?.id) return;
   const placed = await placeItemFile(strapi, item.file.id, item.isPublic === true, hooks);
   const shown = written.file as { id?: number } | undefined;
-  if (placed && shown && typeof shown === 'object' && shown.id === item.file.id) Object.assign(shown, placed);
+  if (placed && shown && typeof shown === 'object' && shown.id === item.file.id) withPrivateLinks(strapi, Object.assign(shown, placed));
 }
 
 export function registerArchiveDocumentMiddleware(strapi: Core.Strapi) {
