@@ -77,6 +77,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       webhookUrls: env.array('CIF_WEBHOOK_URLS', []),
       webhookSecret: env('CIF_WEBHOOK_SECRET', ''),
+      // PostgreSQL: other instances learn of a commit at once (LISTEN/NOTIFY); false leaves the 1 s poll.
+      notifyChanges: env.bool('CHANGE_NOTIFY', true),
     },
   },
   // Publication-request queue (Ley 27972 art. 44). Sample municipality: Tacna region, outside
