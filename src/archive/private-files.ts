@@ -94,8 +94,9 @@ export function linkRefusal(strapi: Core.Strapi, name: unknown, expires: unknown
 /** The object behind a signed link, or the refusal (403 invalid or expired, 404 gone). */
 export async function privateFileLink(strapi: Core.Strapi, name: unknown, expires: unknown, signature: unknown) {
   const refusal = linkRefusal(strapi, name, expires, signature);
-  if (refusal === 'expired') throw new errors.ForbiddenError('El enlace a este archivo privado ha vencido: vuelva a abrir el elemento.', { code: LINK_ERRORS.expired });
-  if (refusal) throw new errors.ForbiddenError('Enlace no válido a un archivo privado.', { code: LINK_ERRORS.invalid });
+  // PolicyError: Strapi's router turns any other ForbiddenError into a bare 403 without its message and code.
+  if (refusal === 'expired') throw new errors.PolicyError('El enlace a este archivo privado ha vencido: vuelva a abrir el elemento.', { code: LINK_ERRORS.expired });
+  if (refusal) throw new errors.PolicyError('Enlace no válido a un archivo privado.', { code: LINK_ERRORS.invalid });
   const object = await privateStore(strapi).read('files', name as string);
   if (!object) throw new errors.NotFoundError('Ese archivo privado ya no existe.', { code: LINK_ERRORS.missing });
   return object;

@@ -16,7 +16,7 @@ import { itemsInOrder, searchPage } from './search-page';
 import { uploadInspected } from './upload-check';
 import { writePublicCopy } from './public-copy';
 import { keepOriginal, openOriginal, removeOriginal } from './originals';
-import { privateFileName, uploadPrivately } from './private-files';
+import { privateFileName, settleFileMoves, uploadPrivately } from './private-files';
 import { privateStore, type PrivateObject } from './private-store';
 
 export interface ArchiveConfig extends ArchiveLimits {
@@ -183,6 +183,9 @@ export function createArchiveService(strapi: Core.Strapi) {
       if (!object) throw new errors.NotFoundError('El archivo de este elemento no está en el almacén privado.');
       return { name, mime, object };
     },
+
+    /** Resolves when the file moves of committed or rolled-back transactions are finished (shutdown, tests). */
+    settleFileMoves,
 
     /** The item that kept this original is gone (or has another file now). */
     forgetOriginal: (sha256: string | null | undefined) => removeOriginal(strapi, sha256),
