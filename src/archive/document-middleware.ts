@@ -67,7 +67,7 @@ async function placeFile(strapi: Core.Strapi, written: { documentId: string; fil
   if (!item?.file?.id) return;
   const placed = await placeItemFile(strapi, item.file.id, item.isPublic === true, hooks);
   const shown = written.file as { id?: number } | undefined;
-  if (placed && shown && typeof shown === 'object' && shown.id === item.file.id) withPrivateLinks(strapi, Object.assign(shown, placed));
+  if (placed && shown && typeof shown === 'object' && shown.id === item.file.id) Object.assign(shown, withPrivateLinks(strapi, placed));
 }
 
 export function registerArchiveDocumentMiddleware(strapi: Core.Strapi) {

@@ -125,10 +125,12 @@ function signInPlace(strapi: Core.Strapi, value: unknown, seen = new WeakSet<obj
   for (const child of Object.values(record)) if (child && typeof child === 'object') signInPlace(strapi, child, seen);
 }
 
-/** `value` with signed links for the current caller when it is archive staff; as it is otherwise. */
+/** `value` with signed links (in a copy) for the current caller when it is archive staff; as it is otherwise. */
 export function withPrivateLinks<T>(strapi: Core.Strapi, value: T): T {
-  if (value && mayReadPrivateFiles(strapi)) signInPlace(strapi, value);
-  return value;
+  if (!value || typeof value !== 'object' || !mayReadPrivateFiles(strapi) || !JSON.stringify(value).includes(PRIVATE_FILES_PATH)) return value;
+  const copy = structuredClone(value);
+  signInPlace(strapi, copy);
+  return copy;
 }
 
 // ---------------------------------------------------------------------------
@@ -208,7 +210,7 @@ export function keepPrivateFilesPrivate(strapi: Core.Strapi) {
   const signFileUrls = files.signFileUrls;
   files.signFileUrls = async (file: unknown) => {
     const signed = await signFileUrls(file);
-    return isPrivateFile(signed) && mayReadPrivateFiles(strapi) ? withPrivateLinks(strapi, structuredClone(signed)) : signed;
+    return withPrivateLinks(strapi, signed);
   };
 }
 
