@@ -14,6 +14,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       selfApproval: env('APPROVAL_SELF_APPROVAL', 'forbid'),
       adminUrl: env('ADMIN_URL', ''),
+      // Every instance looks for due scheduled publications this often (claims keep them apart).
+      scheduleRule: env('APPROVAL_SCHEDULE_RULE', '*/10 * * * * *'),
     },
   },
   // OpenAPI document of the public API, Swagger UI at /documentation. Its content comes from

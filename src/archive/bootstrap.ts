@@ -10,6 +10,7 @@ import { registerArchiveDocumentMiddleware } from './document-middleware';
 import { ensureSearchIndex } from './search';
 import { skipRepeatedImageCheck } from './upload-check';
 import { keepPrivateFilesPrivate, PRIVATE_FILES_PATH, routePrivateUploads, signPrivateLinksOnReads } from './private-files';
+import { privateStore } from './private-store';
 
 /**
  * Admin users who read archive items in the content manager (the Archivo role,
@@ -86,6 +87,8 @@ async function keepOriginals(strapi: Core.Strapi) {
 }
 
 export async function bootstrapArchive(strapi: Core.Strapi) {
+  // A private store that would be public (a folder under public/) stops the start, not the first upload.
+  strapi.log.info(`Archive: private store ${privateStore(strapi).describe('files')}`);
   skipRepeatedImageCheck(strapi);
   keepPrivateFilesPrivate(strapi);
   await keepOriginals(strapi);

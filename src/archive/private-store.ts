@@ -183,13 +183,22 @@ function s3Store(client: S3Client, bucket: string, prefix: string): PrivateStore
  * with local folders relative to `appRoot`. Scripts (backup, restore) call it
  * without a running Strapi.
  */
-export function createPrivateStore(storage: StorageConfig, appRoot: string): PrivateStore {
+export function createPrivateStore(storage: StorageConfig, appRoot: string, publicDir = path.join(appRoot, 'public')): PrivateStore {
   const settings = storage.private;
   if (settings.store === 's3') {
     if (!storage.s3 || !settings.bucket) throw new Error('private store: S3 settings missing (config/storage.ts)');
     return s3Store(new S3Client(s3ClientOptions(storage.s3)), settings.bucket, settings.prefix);
   }
-  return localStore({ originals: path.resolve(appRoot, settings.originalsDir), files: path.resolve(appRoot, settings.filesDir) });
+  const dirs = { originals: path.resolve(appRoot, settings.originalsDir), files: path.resolve(appRoot, settings.filesDir) };
+  // strapi::public serves everything under public/: a private folder there would be public.
+  const served = path.resolve(publicDir);
+  for (const [area, dir] of Object.entries(dirs)) {
+    const relative = path.relative(served, dir);
+    if (!relative || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+      throw new Error(`Storage configuration: the private ${area} folder ${dir} lies inside ${served}, which Strapi serves to anyone (docs/storage.md).`);
+    }
+  }
+  return localStore(dirs);
 }
 
 const stores = new WeakMap<Core.Strapi, PrivateStore>();
@@ -198,7 +207,7 @@ const stores = new WeakMap<Core.Strapi, PrivateStore>();
 export function privateStore(strapi: Core.Strapi): PrivateStore {
   let store = stores.get(strapi);
   if (!store) {
-    store = createPrivateStore(strapi.config.get('storage') as StorageConfig, strapi.dirs.app.root);
+    store = createPrivateStore(strapi.config.get('storage') as StorageConfig, strapi.dirs.app.root, strapi.dirs.static.public);
     stores.set(strapi, store);
   }
   return store;

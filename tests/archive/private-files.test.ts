@@ -10,6 +10,7 @@ import { photo } from './files';
 import { ARCHIVE, archiveStaff, fileUrls, ingest, sha256 } from './support';
 
 const { privateFileName } = require('../../dist/src/archive/private-files');
+const { createPrivateStore } = require('../../dist/src/archive/private-store');
 // The instance's own module (jest loads a copy of its own for require).
 const settleFileMoves = () => app().service(ARCHIVE as any).settleFileMoves();
 
@@ -109,4 +110,15 @@ it('the media library replaces a private file in the private store, and shows it
   for (const url of fileUrls(replaced.body)) expect((await http().get(url)).status).toBe(200);
   const listed = await http().get('/upload/files').query({ 'filters[id][$eq]': file.id }).set('Authorization', `Bearer ${archivist.token}`);
   for (const url of fileUrls(listed.body.results)) expect((await http().get(url)).status).toBe(200);
+});
+
+it('a private folder that Strapi would serve (under public/) is refused at start-up', () => {
+  const storage = app().config.get('storage') as any;
+  const root = app().dirs.app.root;
+  const at = (dirs: object) => () => createPrivateStore({ ...storage, private: { ...storage.private, ...dirs } }, root, app().dirs.static.public);
+  for (const dir of ['public/private-files', 'public', './public/uploads/../archive']) {
+    expect(at({ filesDir: dir })).toThrow(/inside .* which Strapi serves to anyone/);
+    expect(at({ originalsDir: dir })).toThrow(/private originals folder/);
+  }
+  expect(at({ filesDir: 'private/archive-files', originalsDir: 'public-not/originals' })).not.toThrow();
 });

@@ -8,6 +8,7 @@
 //   await fetch(`${a.url}/_health`);
 //   await a.stop();                      // SIGTERM, then SIGKILL after `killAfterMs`
 //   await a.stop('SIGINT');              // any signal; resolves with the exit code and signal
+//   await runScript(a, 'tests/storage/verify-audit.js');  // a function on A's folder and environment, no HTTP
 //
 // The child's stdout/stderr are kept (`a.output()`) and printed when it fails to start.
 import { spawn, type ChildProcess } from 'child_process';
@@ -19,6 +20,9 @@ import path from 'path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const MAIN = path.join(__dirname, 'instance-main.js');
+const SCRIPT = path.join(__dirname, 'instance-script.js');
+/** What instance-script.js prints before the function's result (JSON, one line). */
+const RESULT_MARKER = '@@instance-script-result@@';
 
 export interface InstanceOptions {
   /** For logs and the folder name. */
@@ -39,6 +43,8 @@ export interface Instance {
   url: string;
   port: number;
   workDir: string;
+  /** The environment it runs with. */
+  env: NodeJS.ProcessEnv;
   process: ChildProcess;
   /** Everything the process printed so far. */
   output(): string;
@@ -109,12 +115,18 @@ export async function startInstance(options: InstanceOptions = {}): Promise<Inst
     child.once('exit', (code, signal) => resolve({ code, signal }))
   );
   const url = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  // A process that dies on its own says why (its requests would only see ECONNREFUSED).
+  exited.then(({ code, signal }) => {
+    if (!stopping) console.error(`Strapi "${name}" exited on its own (${signal ?? `code ${code}`}):\n${output.slice(-6000)}`);
+  });
 
   const instance: Instance = {
     name,
     url,
     port,
     workDir,
+    env,
     process: child,
     output: () => output,
     exited,
@@ -130,6 +142,7 @@ export async function startInstance(options: InstanceOptions = {}): Promise<Inst
       throw new Error(`Strapi "${name}" did not start (${gone ? 'it exited' : 'timeout'}):\n${output.slice(-4000)}`);
     },
     async stop(signal = 'SIGTERM', killAfterMs = 15_000) {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) {
         child.kill(signal);
         const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
@@ -160,4 +173,25 @@ export async function startInstances(count: number, options: Omit<InstanceOption
     throw error;
   });
   return [first, ...others];
+}
+
+/**
+ * Runs `fn(strapi)`, the default export of the CommonJS module `modulePath`
+ * (relative to the project), in a process of its own on the instance's working
+ * folder and environment (its database, its stores) without the HTTP server and
+ * with no background job of its own; resolves with what it returned (JSON).
+ * For checks and scripts against what the instances share (e.g. `npm run
+ * audit:verify` on their database). The instance may be running or stopped.
+ */
+export async function runScript<T = unknown>(instance: Pick<Instance, 'workDir' | 'env'>, modulePath: string, timeoutMs = 120_000): Promise<T> {
+  const env: NodeJS.ProcessEnv = { ...instance.env, CRON_ENABLED: 'false', DIARIO_OFICIAL_WORKER: 'false', PORT: '0' };
+  const child = spawn(process.execPath, [SCRIPT, path.resolve(ROOT, modulePath), RESULT_MARKER], { cwd: instance.workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve)).finally(() => clearTimeout(timer));
+  const line = output.split('\n').find((l) => l.startsWith(RESULT_MARKER));
+  if (code !== 0 || !line) throw new Error(`script ${modulePath} failed (exit ${code}):\n${output.slice(-4000)}`);
+  return JSON.parse(line.slice(RESULT_MARKER.length)) as T;
 }

@@ -78,7 +78,13 @@ function urlForms(): Array<[string, string]> {
 }
 
 it('the control: archive staff open every signed link, and the private files are not under public/', async () => {
-  for (const url of fileUrls(item.file)) expect((await http().get(url)).status).toBe(200);
+  for (const url of fileUrls(item.file)) {
+    const res = await http().get(url);
+    expect(res.status).toBe(200);
+    // Never a page of the app's origin, never stored on the way.
+    expect(res.headers).toMatchObject({ 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff' });
+    expect(res.headers['content-security-policy']).toMatch(/(^|; )sandbox(;|$)/);
+  }
   const uploads = fs.readdirSync(path.join(app().dirs.static.public, 'uploads'));
   for (const url of fileUrls(item.file)) expect(uploads).not.toContain(privateFileName(url));
 });
