@@ -21,6 +21,8 @@ import path from 'path';
 const ROOT = path.resolve(__dirname, '..', '..');
 const MAIN = path.join(__dirname, 'instance-main.js');
 const SCRIPT = path.join(__dirname, 'instance-script.js');
+/** What instance-main.js prints, with its port, once Strapi listens. */
+const READY_MARKER = '@@strapi-instance-listening@@';
 /** What instance-script.js prints before the function's result (JSON, one line). */
 const RESULT_MARKER = '@@instance-script-result@@';
 
@@ -48,7 +50,7 @@ export interface Instance {
   process: ChildProcess;
   /** Everything the process printed so far. */
   output(): string;
-  /** Resolves when the process answers `GET /_health` with 204. */
+  /** Resolves when the process said it listens (instance-main.js) and `GET /_health` answers 204. */
   waitReady(timeoutMs?: number): Promise<void>;
   /** Sends `signal` (SIGTERM), waits for the exit (SIGKILL after `killAfterMs`), removes the folder. */
   stop(signal?: NodeJS.Signals, killAfterMs?: number): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -135,7 +137,8 @@ export async function startInstance(options: InstanceOptions = {}): Promise<Inst
       let gone = false;
       exited.then(() => (gone = true));
       while (Date.now() < deadline && !gone) {
-        const ok = await fetch(`${url}/_health`).then((res) => res.status === 204, () => false);
+        // Its own word first: on a shared machine another process may have taken the free port meanwhile.
+        const ok = output.includes(`${READY_MARKER}${port}`) && (await fetch(`${url}/_health`).then((res) => res.status === 204, () => false));
         if (ok) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
