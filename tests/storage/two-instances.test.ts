@@ -6,8 +6,8 @@
 // publication, the Diario Oficial worker) run on both, every second, and each
 // due item is acted on exactly once (request events, e-mails, the audit trail's
 // verifier). PostgreSQL only: a SQLite file cannot be shared by two machines.
-// The measured delays are printed; the assertion only bounds them by the poll
-// period.
+// The measured delays are printed; the assertions only bound them by the poll
+// period (each one) and well below it (their median).
 import { Client } from 'pg';
 import { startS3, type S3Server } from '../helpers/s3';
 import { runScript, startInstances, type Instance } from '../helpers/instances';
@@ -48,6 +48,9 @@ const BACKGROUND_JOBS = {
   DIARIO_OFICIAL_WORKER_SCHEDULE: '* * * * * *',
   DIARIO_OFICIAL_BATCH_SIZE: '2',
 };
+
+/** The fallback poll of the change log's head (src/middlewares/response-cache.ts). */
+const POLL_MS = 1000;
 
 const LIST = '/api/transparency-pages?sort=id:desc&pagination[pageSize]=5&fields[0]=title';
 const titlesOn = async (instance: Instance) => {
@@ -124,18 +127,25 @@ describeOnPostgres('two instances on one PostgreSQL and one object store', () =>
     }
     console.log(`Publish through B, visible on A's cached list (ms): ${JSON.stringify(summary(publishes))}`);
     console.log(`Delete through B, gone from A's cached list (ms): ${JSON.stringify(summary(deletes))}`);
-    // The poll alone takes up to a second (906–1,048 ms measured before LISTEN/NOTIFY).
-    expect(Math.max(...publishes, ...deletes)).toBeLessThan(500);
+    // The poll alone answers anywhere within its period (its median ~800–900 ms in bench:invalidation);
+    // the notification at commit keeps the median far below it, even on a loaded machine where one
+    // change may wait for a busy event loop.
+    expect(summary([...publishes, ...deletes]).median).toBeLessThan(250);
+    expect(Math.max(...publishes, ...deletes)).toBeLessThan(POLL_MS);
 
     // Kill A's listening connection from the server side: A reconnects and is as fast again.
     const appName = `cif-sync-listener:${a.process.pid}`;
     const killed = await pg((c) => c.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [appName]));
     expect(killed.rowCount).toBe(1);
     await until(async () => (await pg((c) => c.query('select 1 from pg_stat_activity where application_name = $1', [appName]))).rowCount === 1, 'A to listen again', 10_000, 50);
-    const title = `Después de reconectar ${Date.now()}`;
-    const afterReconnect = await delayOnA(publishOnB(title), (titles) => titles.includes(title));
-    console.log(`After A's listener reconnected (ms): ${afterReconnect.toFixed(1)}`);
-    expect(afterReconnect).toBeLessThan(500);
+    const afterReconnect: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const title = `Después de reconectar ${i} ${Date.now()}`;
+      afterReconnect.push(await delayOnA(publishOnB(title), (titles) => titles.includes(title)));
+    }
+    console.log(`Publish through B after A's listener reconnected (ms): ${JSON.stringify(summary(afterReconnect))}`);
+    expect(summary(afterReconnect).median).toBeLessThan(250);
+    expect(Math.max(...afterReconnect)).toBeLessThan(POLL_MS);
   });
 
   it('scheduled publications and the Diario Oficial worker run on both instances: every due item acted on exactly once', async () => {
