@@ -22,11 +22,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
   /** Cameras write local time without a zone: Peru is UTC−5 all year. */
   exifTimeOffset: env('ARCHIVE_EXIF_TIME_OFFSET', '-05:00'),
   importConcurrency: env.int('ARCHIVE_IMPORT_CONCURRENCY', 2),
-  /**
-   * Originals of images whose public file is a copy without metadata (GPS, camera
-   * serials): outside public/, relative to the project. Shared storage with several instances.
-   */
-  originalsDir: env('ARCHIVE_ORIGINALS_DIR', 'private/archive-originals'),
+  // Where originals and private items' files live: config/storage.ts.
 });
 
 export default config;

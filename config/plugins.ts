@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DOCUMENTATION_INFO, mutateDocumentation } from '../src/delivery/openapi';
 import { previewConfig } from '../src/delivery/preview';
+import { readStorageConfig, uploadProviderConfig } from './storage';
 import website from './website';
 
 /** The website's page of a ceremony (config/website.ts), for the iCalendar events' URL. */
@@ -23,6 +24,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       adminUrl: env('ADMIN_URL', ''),
       // Drafts as the public will see them: src/delivery/preview.ts, docs/preview-and-versions.md.
       preview: previewConfig(env),
+      // Every instance looks for due scheduled publications this often (claims keep them apart).
+      scheduleRule: env('APPROVAL_SCHEDULE_RULE', '*/10 * * * * *'),
     },
   },
   // OpenAPI document of the public API, Swagger UI at /documentation. Its content comes from
@@ -47,6 +50,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   },
   upload: {
     config: {
+      // Local disk by default; an S3-compatible store with UPLOAD_PROVIDER=s3 (config/storage.ts).
+      ...uploadProviderConfig(readStorageConfig(env)),
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 200 * 1024 * 1024),
       security: {
         allowedTypes: [
@@ -92,6 +97,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       webhookUrls: env.array('CIF_WEBHOOK_URLS', []),
       webhookSecret: env('CIF_WEBHOOK_SECRET', ''),
+      // PostgreSQL: other instances learn of a commit at once (LISTEN/NOTIFY); false leaves the 1 s poll.
+      notifyChanges: env.bool('CHANGE_NOTIFY', true),
     },
   },
   // Publication-request queue (Ley 27972 art. 44). Sample municipality: Tacna region, outside

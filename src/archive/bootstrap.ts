@@ -9,12 +9,14 @@ import { ARCHIVE_STAFF_ROLE, ARCHIVE_UID } from './constants';
 import { registerArchiveDocumentMiddleware } from './document-middleware';
 import { ensureSearchIndex } from './search';
 import { skipRepeatedImageCheck } from './upload-check';
+import { keepPrivateFilesPrivate, PRIVATE_FILES_PATH, routePrivateUploads, signPrivateLinksOnReads } from './private-files';
+import { privateStore } from './private-store';
 
 /**
  * Admin users who read archive items in the content manager (the Archivo role,
  * the Gerente) download an item's original, EXIF and GPS included, here.
  */
-const registerOriginalAdminRoute = (strapi: Core.Strapi) =>
+const registerArchiveAdminRoutes = (strapi: Core.Strapi) =>
   strapi.server.routes({
     type: 'admin',
     routes: [
@@ -29,12 +31,21 @@ const registerOriginalAdminRoute = (strapi: Core.Strapi) =>
           ],
         },
       },
+      {
+        // A private item's file through a short-lived signed link (src/archive/private-files.ts).
+        method: 'GET',
+        path: `${PRIVATE_FILES_PATH}:name`,
+        handler: `${ARCHIVE_UID}.privateFile`,
+        config: { auth: false },
+      },
     ],
   } as any);
 
 export function registerArchive(strapi: Core.Strapi) {
+  routePrivateUploads(strapi);
   registerArchiveDocumentMiddleware(strapi);
-  registerOriginalAdminRoute(strapi);
+  signPrivateLinksOnReads(strapi);
+  registerArchiveAdminRoutes(strapi);
 }
 
 async function ensureArchiveStaffRole(strapi: Core.Strapi) {
@@ -76,7 +87,10 @@ async function keepOriginals(strapi: Core.Strapi) {
 }
 
 export async function bootstrapArchive(strapi: Core.Strapi) {
+  // A private store that would be public (a folder under public/) stops the start, not the first upload.
+  strapi.log.info(`Archive: private store ${privateStore(strapi).describe('files')}`);
   skipRepeatedImageCheck(strapi);
+  keepPrivateFilesPrivate(strapi);
   await keepOriginals(strapi);
   await ensureArchiveStaffRole(strapi);
   await ensureUniqueSha256(strapi);

@@ -2,13 +2,16 @@
 // import, code), goes through here: derived fields are never taken from the
 // input but computed from the file, a duplicate is refused, a file chosen in
 // the media library is replaced by its public copy (original kept privately),
-// and the search index and the near-duplicate index follow the item.
+// the file is where the item's visibility says (public place or private
+// store, ./private-files.ts), and the search index and the near-duplicate
+// index follow the item.
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { ARCHIVE_UID } from './constants';
 import { missingFile } from './errors';
 import { PRE_INSPECTED, assertKind, derivedFields, stripDerivedFields, type ArchiveService } from './service';
 import { reindexDocument, unindexItem } from './search';
+import { placeItemFile, withPrivateLinks } from './private-files';
 import type { InspectedFile } from './inspect';
 
 type Params = Record<string | symbol, any> & { data?: Record<string, any>; documentId?: string };
@@ -58,6 +61,15 @@ async function derive(strapi: Core.Strapi, service: ArchiveService, params: Para
   return before?.sha256 !== inspected.sha256 ? before?.sha256 : undefined;
 }
 
+/** The item's file goes where its (written, not yet committed) visibility says; the answer shows where it is now. */
+async function placeFile(strapi: Core.Strapi, written: { documentId: string; file?: unknown }, hooks: Parameters<typeof placeItemFile>[3]) {
+  const item = await strapi.db.query(ARCHIVE_UID).findOne({ where: { documentId: written.documentId }, select: ['isPublic'], populate: { file: { select: ['id'] } } });
+  if (!item?.file?.id) return;
+  const placed = await placeItemFile(strapi, item.file.id, item.isPublic === true, hooks);
+  const shown = written.file as { id?: number } | undefined;
+  if (placed && shown && typeof shown === 'object' && shown.id === item.file.id) Object.assign(shown, withPrivateLinks(strapi, placed));
+}
+
 export function registerArchiveDocumentMiddleware(strapi: Core.Strapi) {
   const service = () => strapi.service(ARCHIVE_UID) as unknown as ArchiveService;
 
@@ -79,8 +91,9 @@ export function registerArchiveDocumentMiddleware(strapi: Core.Strapi) {
 
     // The file is read and checked before the transaction: no write lock is held during image work.
     const replacedSha256 = await derive(strapi, service(), params, context.action === 'create');
-    const result = await strapi.db.transaction(async ({ trx }) => {
+    const result = await strapi.db.transaction(async ({ trx, onCommit, onRollback }) => {
       const written = (await next()) as { documentId?: string } | null;
+      if (written?.documentId) await placeFile(strapi, written as { documentId: string }, { onCommit, onRollback });
       if (written?.documentId) await reindexDocument(strapi, written.documentId, trx as Knex.Transaction);
       service().invalidateSimilar();
       return written;

@@ -15,13 +15,14 @@ import { searchIds, type SearchQuery } from './search';
 import { itemsInOrder, searchPage } from './search-page';
 import { uploadInspected } from './upload-check';
 import { writePublicCopy } from './public-copy';
-import { findOriginal, keepOriginal, removeOriginal } from './originals';
+import { keepOriginal, openOriginal, removeOriginal } from './originals';
+import { privateFileName, settleFileMoves, uploadPrivately } from './private-files';
+import { privateStore, type PrivateObject } from './private-store';
 
 export interface ArchiveConfig extends ArchiveLimits {
   similar: { defaultMaxDistance: number; maxMaxDistance: number; limit: number };
   search: { pageSize: number; maxPage: number };
   importConcurrency: number;
-  originalsDir: string;
 }
 
 export interface IncomingFile {
@@ -93,8 +94,9 @@ export function createArchiveService(strapi: Core.Strapi) {
      * REST and import: check the file before anything is stored, refuse a
      * duplicate, store it through the upload plugin (its formats), create the
      * item. The upload is the public copy (no GPS, no camera serials); the
-     * original, when it differs, goes to the private store. A refusal leaves
-     * neither an item nor an upload nor an original behind.
+     * original, when it differs, goes to the private store. A private item's
+     * file is written to the private store from the start (./private-files.ts).
+     * A refusal leaves neither an item nor an upload nor an original behind.
      */
     async ingestFile(file: IncomingFile, input: ItemData) {
       const data = stripDerivedFields({ ...input });
@@ -109,12 +111,14 @@ export function createArchiveService(strapi: Core.Strapi) {
         const copy = await writePublicCopy(file.filepath, inspected.mime, tmp);
         if (copy) await keepOriginal(strapi, inspected.sha256, file.filepath);
         const { filepath: publicPath, size } = copy ?? { filepath: file.filepath, size: inspected.size };
-        [uploaded] = await uploadInspected<Array<{ id: number }>>(publicPath, () =>
-          uploads().upload({
-            data: { fileInfo: { name, alternativeText: data.title ?? null, caption: data.title ?? null } },
-            files: { filepath: publicPath, originalFilename: name, mimetype: inspected.mime, size },
-          })
-        );
+        const upload = () =>
+          uploadInspected<Array<{ id: number }>>(publicPath, () =>
+            uploads().upload({
+              data: { fileInfo: { name, alternativeText: data.title ?? null, caption: data.title ?? null } },
+              files: { filepath: publicPath, originalFilename: name, mimetype: inspected.mime, size },
+            })
+          );
+        [uploaded] = data.isPublic === true ? await upload() : await uploadPrivately(upload);
         return await strapi.documents(ARCHIVE_UID).create({
           data: { ...data, file: uploaded!.id },
           populate: ['file'],
@@ -158,8 +162,12 @@ export function createArchiveService(strapi: Core.Strapi) {
       }
     },
 
-    /** Where archive staff get an item's original: the private copy, or the file itself when it is the original. */
-    async originalOf(documentId: string) {
+    /**
+     * What archive staff get as an item's original: the private copy, or the
+     * file itself when it is the original (its bytes from the private store for
+     * a private item, a redirect to its public URL otherwise).
+     */
+    async originalOf(documentId: string): Promise<{ name: string; mime: string; object?: PrivateObject; redirect?: string }> {
       const item = await items().findOne({
         where: { documentId },
         select: ['sha256'],
@@ -167,8 +175,17 @@ export function createArchiveService(strapi: Core.Strapi) {
       });
       if (!item?.file) throw new errors.NotFoundError('No existe ese elemento del archivo.');
       const { name, mime, url } = item.file as { name: string; mime: string; url: string };
-      return { name, mime, url, path: await findOriginal(strapi, item.sha256) };
+      const original = await openOriginal(strapi, item.sha256);
+      if (original) return { name, mime, object: original };
+      const privateName = privateFileName(url);
+      if (!privateName) return { name, mime, redirect: url };
+      const object = await privateStore(strapi).read('files', privateName);
+      if (!object) throw new errors.NotFoundError('El archivo de este elemento no está en el almacén privado.');
+      return { name, mime, object };
     },
+
+    /** Resolves when the file moves of committed or rolled-back transactions are finished (shutdown, tests). */
+    settleFileMoves,
 
     /** The item that kept this original is gone (or has another file now). */
     forgetOriginal: (sha256: string | null | undefined) => removeOriginal(strapi, sha256),

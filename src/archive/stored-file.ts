@@ -1,11 +1,14 @@
 // A local path to the bytes of a file already in the media library: the file
-// itself with the local provider, a temporary download with any other provider.
+// itself with the local provider, a temporary download with any other provider,
+// the private store's copy for a private item's file.
 import fs from 'fs/promises';
 import os from 'os';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
 import { UPLOAD_FILE_UID } from './constants';
 import { missingFile } from './errors';
+import { privateFileName } from './private-files';
+import { privateStore } from './private-store';
 
 export interface StoredFile {
   id: number;
@@ -26,6 +29,8 @@ export async function findStoredFile(strapi: Core.Strapi, id: number): Promise<S
 
 /** Runs `fn` with a readable path to the file's bytes. */
 export async function withStoredFilePath<T>(strapi: Core.Strapi, file: StoredFile, fn: (filepath: string) => Promise<T>): Promise<T> {
+  const privateName = privateFileName(file.url);
+  if (privateName) return privateStore(strapi).withLocalPath('files', privateName, fn);
   if (file.provider === 'local') return fn(path.join(strapi.dirs.static.public, file.url));
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'archive-'));
   try {

@@ -13,7 +13,8 @@
  *
  * Freshness: entries belong to the change log's head (src/plugins/cif-sync).
  * Each instance reads the head at most once a second, and right away after its
- * own writes commit; a new head drops every entry. Entries also expire after
+ * own writes commit and, on PostgreSQL, after any instance's commit (LISTEN/
+ * NOTIFY, cif-sync's change-signal service); a new head drops every entry. Entries also expire after
  * max-age, which bounds the effect of permission edits, which the log does not see.
  *
  * Headers: a strong ETag (hash of the body: the same bytes give the same tag on every
@@ -126,7 +127,7 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
   let generation = 0;
 
   const changeLog = () => strapi.plugin('cif-sync').service('change-log');
-  // This instance's own writes are visible at once; other instances' within a second.
+  // Writes are visible at once: this instance's, and on PostgreSQL every other's (LISTEN/NOTIFY); else within a second.
   let subscribed = false;
   const subscribe = () => {
     if (subscribed) return;

@@ -203,7 +203,7 @@ describe('the original is for archive staff only', () => {
     const stored = await download(`/api/media-archive-items/${documentId}/original`, staff);
     expect(stored.status).toBe(200);
     await app().documents(ARCHIVE as any).delete({ documentId });
-    const dir = path.resolve(app().dirs.app.root, app().config.get('archive.originalsDir') as string);
+    const dir = path.resolve(app().dirs.app.root, app().config.get('storage.private.originalsDir') as string);
     await expect(fs.stat(path.join(dir, sha256(original).slice(0, 2), sha256(original)))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });

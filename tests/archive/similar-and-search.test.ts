@@ -200,7 +200,9 @@ describe('search', () => {
           const expected = await service.itemsInOrder(ids, restricted);
           expect(items).toEqual(expected);
           const sanitized = await app().contentAPI.sanitize.output(expected, app().getModel('api::media-archive-item.media-archive-item'), { auth } as any);
-          expect(res.body.data).toEqual(sanitized);
+          // Staff get private items' files as signed links (src/archive/private-files.ts); the rest is equal.
+          const unsigned = JSON.parse(JSON.stringify(res.body.data).replace(/(\/media-archive\/files\/[^"?]+)\?expires=\d+&signature=[\w-]+/g, '$1'));
+          expect(unsigned).toEqual(sanitized);
           // Same keys in the same order (the query engine sets its populated relations in
           // whichever order their queries finish, so those two are left out of the order).
           const keys = (list: any[]) => list.map((item) => Object.keys(item).filter((key) => key !== 'file' && key !== 'ceremony'));

@@ -53,3 +53,15 @@ export async function dropTestDatabase() {
   const file = process.env.DATABASE_FILENAME;
   if (file) for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
 }
+
+/**
+ * A database of its own for processes started by tests/helpers/instances.ts:
+ * a fresh PostgreSQL schema (dropped by the function returned), or nothing on
+ * SQLite (each instance's file is in its working folder).
+ */
+export async function separateDatabase(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  if (!isPostgres()) return { env: {}, drop: async () => {} };
+  const schema = `test_${runId()}`;
+  await withPg((c) => c.query(`CREATE SCHEMA "${schema}"`));
+  return { env: { DATABASE_SCHEMA: schema }, drop: () => withPg((c) => c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)).then(() => undefined) };
+}

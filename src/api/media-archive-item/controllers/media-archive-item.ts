@@ -4,11 +4,12 @@
  * in src/archive/service.ts.
  */
 
-import fs from 'fs';
+import path from 'path';
 import { factories } from '@strapi/strapi';
 import { isArchiveStaff } from '../../../archive/access';
 import { ARCHIVE_UID } from '../../../archive/constants';
 import { missingFile } from '../../../archive/errors';
+import { privateFileLink, withPrivateLinks } from '../../../archive/private-files';
 import { archiveConfig, type ArchiveService } from '../../../archive/service';
 import { parseIngestData, parseMaxDistance, parseSearchQuery } from '../../../archive/validation';
 
@@ -32,7 +33,7 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
     const restricted = !isArchiveStaff(ctx.state.auth);
     const query = parseSearchQuery(ctx.query, archiveConfig(strapi).search, restricted);
     const { items, total } = await service().searchPage(query);
-    return this.transformResponse!(await service().sanitizeItems(items, ctx.state.auth ?? {}), {
+    return this.transformResponse!(withPrivateLinks(strapi, await service().sanitizeItems(items, ctx.state.auth ?? {})), {
       pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
     });
   },
@@ -45,17 +46,34 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
   async original(ctx) {
     const original = await service().originalOf(ctx.params.documentId);
     ctx.set('Cache-Control', 'private, no-store');
-    if (!original.path) return ctx.redirect(original.url); // the public file is the original
+    if (!original.object) return ctx.redirect(original.redirect!); // the public file is the original
     ctx.type = original.mime;
     ctx.attachment(original.name);
-    ctx.body = fs.createReadStream(original.path);
+    if (original.object.size !== undefined) ctx.length = original.object.size;
+    ctx.body = original.object.stream;
+  },
+
+  /**
+   * GET /media-archive/files/:name?expires=&signature= — a private item's file
+   * or format, through a link signed for staff (src/archive/private-files.ts).
+   * No session needed: the signature is the permission, and it expires.
+   */
+  async privateFile(ctx) {
+    const object = await privateFileLink(strapi, ctx.params.name, ctx.query.expires, ctx.query.signature);
+    ctx.set('Cache-Control', 'private, no-store');
+    // Served from the app's own origin: whatever the bytes are, they never run as a page of it.
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.set('Content-Security-Policy', "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox");
+    ctx.type = path.extname(ctx.params.name) || 'application/octet-stream';
+    if (object.size !== undefined) ctx.length = object.size;
+    ctx.body = object.stream;
   },
 
   /** GET /api/media-archive-items/:documentId/similar?maxDistance= (archive staff). */
   async similar(ctx) {
     const maxDistance = parseMaxDistance(ctx.query.maxDistance, archiveConfig(strapi).similar);
     const matches = await service().similarTo(ctx.params.documentId, maxDistance);
-    const items = (await this.sanitizeOutput!(await service().itemsInOrder(matches.map((m) => m.id), false), ctx)) as any[];
+    const items = withPrivateLinks(strapi, (await this.sanitizeOutput!(await service().itemsInOrder(matches.map((m) => m.id), false), ctx)) as any[]);
     const distance = new Map(matches.map((m) => [m.documentId, m.distance]));
     return this.transformResponse!(
       items.map((item) => ({ ...item, distance: distance.get(item.documentId) })),

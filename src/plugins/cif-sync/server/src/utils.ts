@@ -1,12 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import type { CifSyncConfig } from './config';
 import type changeLog from './services/change-log';
+import type changeSignal from './services/change-signal';
 import type feed from './services/feed';
 import type webhooks from './services/webhooks';
 import { PLUGIN_ID } from './constants';
 
 type Services = {
   'change-log': ReturnType<typeof changeLog>;
+  'change-signal': ReturnType<typeof changeSignal>;
   feed: ReturnType<typeof feed>;
   webhooks: ReturnType<typeof webhooks>;
 };

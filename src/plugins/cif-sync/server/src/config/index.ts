@@ -15,6 +15,8 @@ export interface CifSyncConfig {
   webhookTimeoutMs: number;
   /** How often each instance looks for due deliveries (0 turns the worker off). */
   dispatchIntervalMs: number;
+  /** PostgreSQL: signal committed changes to every instance with LISTEN/NOTIFY (the poll stays as fallback). */
+  notifyChanges: boolean;
 }
 
 const isStringArray = (value: unknown) => Array.isArray(value) && value.every((v) => typeof v === 'string' && v.length > 0);
@@ -30,6 +32,7 @@ export default {
     webhookRetryBaseMs: 2000,
     webhookTimeoutMs: 5000,
     dispatchIntervalMs: 5000,
+    notifyChanges: true,
   } satisfies CifSyncConfig,
   validator(config: CifSyncConfig) {
     if (!isStringArray(config.types) || !isStringArray(config.cacheTypes)) {
@@ -41,6 +44,7 @@ export default {
     if (config.webhookUrls.length > 0 && !config.webhookSecret) {
       throw new Error('cif-sync: CIF_WEBHOOK_URLS is set but CIF_WEBHOOK_SECRET is empty; webhooks must be signed.');
     }
+    if (typeof config.notifyChanges !== 'boolean') throw new Error('cif-sync: `notifyChanges` (CHANGE_NOTIFY) must be true or false.');
     for (const key of ['webhookMaxAttempts', 'webhookRetryBaseMs', 'webhookTimeoutMs', 'dispatchIntervalMs'] as const) {
       if (!isPositiveInt(config[key])) throw new Error(`cif-sync: \`${key}\` must be a non-negative integer.`);
     }

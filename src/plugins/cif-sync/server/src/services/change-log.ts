@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { CHANGE_LOG_LOCK_KEY, CHANGE_UID, type ChangeAction } from '../constants';
-import { getConfig, isPostgres } from '../utils';
+import { getConfig, getService, isPostgres } from '../utils';
 import { readRows, withTextTimestamps } from './published-entries';
 
 export interface ChangeInput {
@@ -34,12 +34,15 @@ type Listener = () => void;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const listeners = new Set<Listener>();
+  const signal = () => getService(strapi, 'change-signal');
+  let subscribed = false;
 
   return {
     /**
      * Appends rows inside the caller's transaction. On PostgreSQL the advisory
      * lock (held until commit) makes cursor order equal commit order, so a
-     * reader can never see cursor N+1 before cursor N and skip N.
+     * reader can never see cursor N+1 before cursor N and skip N; the
+     * notification (./change-signal.ts) reaches the other instances on commit.
      */
     async append(changes: ChangeInput[]): Promise<ChangeRow[]> {
       if (!changes.length) return [];
@@ -47,13 +50,22 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         if (isPostgres(strapi)) await trx.raw('select pg_advisory_xact_lock(?)', [CHANGE_LOG_LOCK_KEY]);
         const rows: ChangeRow[] = [];
         for (const data of changes) rows.push(await strapi.db.query(CHANGE_UID).create({ data }));
+        if (signal().enabled()) await signal().notify(trx, Number(rows[rows.length - 1].id));
         onCommit(() => listeners.forEach((listener) => listener()));
         return rows;
       });
     },
 
-    /** Called on this instance after a transaction that appended rows commits. */
+    /**
+     * Called after a transaction that appended rows commits: on this instance
+     * at once, and on PostgreSQL for every other instance's commits too
+     * (LISTEN/NOTIFY, ./change-signal.ts), or after the listener reconnected.
+     */
     onCommitted(listener: Listener) {
+      if (!subscribed) {
+        subscribed = true;
+        signal().onSignal(() => listeners.forEach((one) => one()));
+      }
       listeners.add(listener);
       return () => listeners.delete(listener);
     },

@@ -1,5 +1,6 @@
 import changeLog from './change-log';
+import changeSignal from './change-signal';
 import feed from './feed';
 import webhooks from './webhooks';
 
-export default { 'change-log': changeLog, feed, webhooks };
+export default { 'change-log': changeLog, 'change-signal': changeSignal, feed, webhooks };
