@@ -33,10 +33,16 @@ async function ensureClaimIndex(strapi: Core.Strapi) {
   await strapi.db.connection.raw(`CREATE INDEX IF NOT EXISTS ?? ON ?? (state, priority DESC, next_attempt_at)`, [CLAIM_INDEX, table]);
 }
 
+/** Dates configured one by one run out silently: say so at start-up, 90 days ahead. */
+function warnAboutExpiringDates(strapi: Core.Strapi) {
+  for (const warning of getService('calendar', strapi).expiringConfiguration()) strapi.log.warn(`[diario-oficial] ${warning.message}`);
+}
+
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
   await ensureClaimIndex(strapi);
   getService('events', strapi).registerHeads();
+  warnAboutExpiringDates(strapi);
 
   const config = getConfig(strapi);
   if (!config.worker.enabled) return;
