@@ -1,17 +1,26 @@
 import type { Core } from '@strapi/strapi';
+import { INSTANCE_STOPPING_EVENT } from './constants';
 import { getConfig, getService } from './utils';
 
 let timer: NodeJS.Timeout | undefined;
 
-/** Every instance retries due webhook deliveries (claims keep them from sending twice). */
+/**
+ * Every instance retries due webhook deliveries (claims keep them from sending twice), unless
+ * background jobs are off (CRON_ENABLED=false: scripts such as backups and audits).
+ */
 export default ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.eventHub.on(INSTANCE_STOPPING_EVENT, async () => getService(strapi, 'webhooks').stop());
   const { dispatchIntervalMs } = getConfig(strapi);
-  if (!dispatchIntervalMs) return;
+  if (!dispatchIntervalMs || !strapi.config.get('server.cron.enabled', false)) return;
   timer = setInterval(() => getService(strapi, 'webhooks').dispatch(), dispatchIntervalMs);
   timer.unref();
 };
 
-export const destroy = () => {
+/** Shutdown: no new dispatch; the delivery being sent finishes and its attempt is logged. */
+export const destroy = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (timer) clearInterval(timer);
   timer = undefined;
+  const webhooks = getService(strapi, 'webhooks');
+  webhooks.stop();
+  await webhooks.idle();
 };

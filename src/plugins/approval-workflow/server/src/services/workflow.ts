@@ -169,7 +169,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
       await audit().append(event);
-      if (!isSilent()) onCommit(() => void notifications().announce({ event, title, submittedById: (patch?.submittedById as number) ?? row.submittedById, cancelledPublishAt }));
+      // Returned, not voided: the app tracks after-commit work so that shutdown waits for it.
+      if (!isSilent()) onCommit(() => notifications().announce({ event, title, submittedById: (patch?.submittedById as number) ?? row.submittedById, cancelledPublishAt }));
       return event;
     });
   }
