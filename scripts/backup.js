@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 'use strict';
-// npm run backup -- --out <dir> [--no-files]
+// npm run backup -- --out <dir>
 //
 // Everything needed to bring this installation back, in one folder:
 //   strapi/     Strapi's data transfer, unpacked: every content type (admin accounts, roles and
@@ -11,8 +11,7 @@
 //   manifest.json  counts, versions and the sha256 of every file
 // Read from one consistent snapshot: a REPEATABLE READ READ ONLY transaction on PostgreSQL
 // (the process uses a single connection), an online copy of the file on SQLite. Safe while
-// the instances run. `--no-files` leaves the uploaded files out (an S3 bucket keeps its own,
-// see docs/DEPLOYMENT.md). The folder holds password hashes, API tokens and personal data:
+// the instances run. The folder holds password hashes, API tokens and personal data:
 // it is created readable by its owner only; keep it on encrypted storage.
 const fs = require('fs');
 const os = require('os');
@@ -26,13 +25,12 @@ const { writeManifest } = require('./backup/manifest');
 const ROOT = path.resolve(__dirname, '..');
 
 function parseArgs(argv) {
-  const options = { out: null, files: true };
+  const options = { out: null };
   for (let i = 0; i < argv.length; i += 1) {
     if (argv[i] === '--out') options.out = argv[++i];
-    else if (argv[i] === '--no-files') options.files = false;
-    else throw new Error(`Opción desconocida: ${argv[i]}. Uso: npm run backup -- --out <carpeta> [--no-files]`);
+    else throw new Error(`Opción desconocida: ${argv[i]}. Uso: npm run backup -- --out <carpeta>`);
   }
-  if (!options.out) throw new Error('Falta --out <carpeta>. Uso: npm run backup -- --out <carpeta> [--no-files]');
+  if (!options.out) throw new Error('Falta --out <carpeta>. Uso: npm run backup -- --out <carpeta>');
   return options;
 }
 
@@ -87,7 +85,7 @@ async function main() {
       try {
         const tables = await inventory(strapi, knex);
         console.log(`Respaldo en ${out}`);
-        const transfer = await exportDatabase(strapi, path.join(out, 'strapi'), { withFiles: options.files });
+        const transfer = await exportDatabase(strapi, path.join(out, 'strapi'));
 
         fs.mkdirSync(path.join(out, 'tables'), { mode: 0o700 });
         const raw = {};
@@ -119,7 +117,6 @@ async function main() {
           application: require(path.join(ROOT, 'package.json')).version,
           strapi: strapi.config.get('info.strapi'),
           database: { client },
-          files: options.files ? 'included' : 'left to the object store',
           tables,
           counts,
           rawTables: raw,

@@ -17,7 +17,7 @@
 // changes this restore undid and must resync from since=0.
 const fs = require('fs');
 const path = require('path');
-const { withStrapi, fromDist } = require('./load-strapi');
+const { withStrapi, compileApp, fromDist } = require('./load-strapi');
 const { importDatabase } = require('./backup/transfer');
 const { loadTable, resetSequences } = require('./backup/tables');
 const { originalsStore } = require('./backup/originals');
@@ -37,13 +37,28 @@ function parseArgs(argv) {
   return options;
 }
 
-/** Content anyone made: admin accounts or any row of the application's own types. */
-async function holdsContent(strapi) {
-  if ((await strapi.db.query('admin::user').count()) > 0) return true;
-  for (const uid of Object.keys(strapi.contentTypes).filter((u) => u.startsWith('api::'))) {
-    if ((await strapi.db.query(uid).count()) > 0) return true;
+/**
+ * Content anyone made (an admin account, a press note, a norm, an archive item…), read
+ * before Strapi boots, so that a refusal costs nothing. A database Strapi never ran on
+ * has none of these tables.
+ */
+async function holdsContent(appContext) {
+  const { env } = require('@strapi/utils');
+  const config = require(path.join(appContext.distDir, 'config', 'database.js')).default({ env });
+  const { client } = config.connection;
+  const knex = require('knex')({ ...config.connection, client: client === 'sqlite' ? 'better-sqlite3' : client, pool: { min: 0, max: 1 } });
+  try {
+    const schema = client === 'postgres' ? config.connection.connection.schema || 'public' : null;
+    for (const table of ['admin_users', 'press_notes', 'norms', 'media_archive_items', 'protocol_contacts', 'transparency_pages']) {
+      const exists = schema ? await knex.schema.withSchema(schema).hasTable(table) : await knex.schema.hasTable(table);
+      if (!exists) continue;
+      const [{ n }] = await (schema ? knex.withSchema(schema) : knex).from(table).count({ n: '*' });
+      if (Number(n) > 0) return true;
+    }
+    return false;
+  } finally {
+    await knex.destroy();
   }
-  return false;
 }
 
 async function main() {
@@ -57,12 +72,13 @@ async function main() {
   process.env.CRON_ENABLED = 'false';
   process.env.DIARIO_OFICIAL_WORKER = 'false';
 
+  const compiled = await compileApp();
+  if (!options.replace && (await holdsContent(compiled))) {
+    throw new Error('La base de datos de destino ya tiene contenido o cuentas. Restaure en una base vacía, o use --replace para reemplazarlo todo.');
+  }
   const exitCode = await withStrapi(async (strapi, appContext) => {
     if (manifest.strapi !== strapi.config.get('info.strapi')) {
       throw new Error(`El respaldo se hizo con Strapi ${manifest.strapi}; esta instalación tiene ${strapi.config.get('info.strapi')}.`);
-    }
-    if (!options.replace && (await holdsContent(strapi))) {
-      throw new Error('La base de datos de destino ya tiene contenido o cuentas. Restaure en una base vacía, o use --replace para reemplazarlo todo.');
     }
     console.log(`Restaurando ${from} (respaldo del ${manifest.createdAt})`);
     // Strapi's restore moves the upload folder aside (it must exist), and removes the copy at the end.
@@ -123,7 +139,7 @@ async function main() {
         `Un consumidor con un cursor guardado mayor que ${manifest.cifHead} debe resincronizar desde since=0.`
     );
     return problems.length || chains ? 1 : 0;
-  });
+  }, compiled);
   console.log(exitCode ? 'Restauración con problemas (ver arriba).' : 'Restauración completa.');
   process.exitCode = exitCode;
 }

@@ -42,13 +42,12 @@ async function run(engine, label) {
 }
 
 /** Exports the database (and, with the local upload provider, the uploaded files) to `dir`. */
-async function exportDatabase(strapi, dir, { withFiles = true } = {}) {
+async function exportDatabase(strapi, dir) {
   const source = strapiTransfer.providers.createLocalStrapiSourceProvider({ getStrapi: async () => strapi, autoDestroy: false });
   const destination = directory.providers.createLocalDirectoryDestinationProvider({ directory: { path: dir }, file: {} });
   const engine = transferEngine.createTransferEngine(source, destination, {
     versionStrategy: 'ignore',
     schemaStrategy: 'ignore',
-    exclude: withFiles ? [] : ['files'],
     transforms,
   });
   return run(engine, 'respaldo');

@@ -24,12 +24,12 @@ interface State {
 }
 
 const CHECK_TIMEOUT_MS = 3_000;
-const states = new WeakMap<Core.Strapi, State>();
+// On the instance itself (a registered symbol): one state per Strapi, whichever copy of this module asks.
+const STATE = Symbol.for('comunicaciones-municipales.readiness');
 
 const stateOf = (strapi: Core.Strapi): State => {
-  let state = states.get(strapi);
-  if (!state) states.set(strapi, (state = { checks: new Map(), stopping: false, last: null, running: null }));
-  return state;
+  const holder = strapi as unknown as { [STATE]?: State };
+  return (holder[STATE] ??= { checks: new Map(), stopping: false, last: null, running: null });
 };
 
 /** Adds (or replaces) a named check; it throws or rejects when the instance must not take requests. */
@@ -38,9 +38,9 @@ export function registerReadinessCheck(strapi: Core.Strapi, name: string, check:
   return () => stateOf(strapi).checks.delete(name);
 }
 
-/** From now on the instance answers 503 (graceful shutdown). */
-export function markStopping(strapi: Core.Strapi) {
-  stateOf(strapi).stopping = true;
+/** From now on the instance answers 503 (graceful shutdown; `false` undoes it, for tests). */
+export function markStopping(strapi: Core.Strapi, stopping = true) {
+  stateOf(strapi).stopping = stopping;
 }
 
 const databaseCheck = (strapi: Core.Strapi) => () => strapi.db.connection.raw('SELECT 1');

@@ -1,11 +1,13 @@
 // A Strapi server in a process of its own, for what an in-process instance cannot show:
-// signals, process exit, logs on stdout, another instance on the same database. Runs the
-// compiled app (dist/, compiled by the test run) with the run's environment plus `env`.
+// signals, process exit, logs on stdout, another instance on the same database. Runs
+// `node_modules/.bin/strapi start` (what the systemd unit of docs/DEPLOYMENT.md runs) on the
+// app the test run compiled (dist/), with the run's environment plus `env`.
 import { spawn, type ChildProcess } from 'child_process';
 import net from 'net';
 import path from 'path';
 
-const ENTRY = path.join(__dirname, 'strapi-server.js');
+const ROOT = path.resolve(__dirname, '..', '..');
+const STRAPI = path.join(ROOT, 'node_modules', '.bin', 'strapi');
 
 export interface StrapiProcess {
   url: string;
@@ -33,8 +35,8 @@ export function freePort(): Promise<number> {
 
 export async function startStrapiProcess({ env = {}, timeoutMs = 120_000 }: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<StrapiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [ENTRY], {
-    cwd: path.resolve(__dirname, '..', '..'),
+  const child = spawn(STRAPI, ['start'], {
+    cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), SEED: 'false', FORCE_COLOR: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -272,6 +272,13 @@ describe('npm run backup, then npm run restore into an empty database', () => {
     expect(verify.output).toMatch(/cadenas, \d+ eventos verificados: íntegro\./);
   }, 120_000);
 
+  it('keeps the website and CIF tokens: npm run tokens shows the same CIF token, unchanged', async () => {
+    const tokens = await npmRun('tokens', [], targetEnv);
+    expect({ code: tokens.code, output: tokens.output }).toMatchObject({ code: 0 });
+    expect(tokens.output).toMatch(/\ncif \(existing\)\n/);
+    expect(tokens.output).toContain(`token: ${cif}`);
+  }, 120_000);
+
   describe('a server on the restored database', () => {
     beforeAll(async () => {
       restored = await startStrapiProcess({ env: { ...targetEnv, CRON_ENABLED: 'false' } });
