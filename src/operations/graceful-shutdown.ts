@@ -63,8 +63,7 @@ export async function stopInstance(strapi: Core.Strapi, reason: string, requests
   if (!drained) strapi.log.warn(`Apagado: ${requests.open()} solicitud(es) seguían en curso; se cortan.`);
   await strapi.destroy();
   const elapsed = Date.now() - started;
-  // strapi.destroy() removes every process listener; the log is written synchronously to the console.
-  console.log(JSON.stringify({ level: 'info', message: `Instancia detenida en ${elapsed} ms.`, elapsedMs: elapsed }));
+  strapi.log.info(`Instancia detenida en ${elapsed} ms.`, { elapsedMs: elapsed });
   process.exit(elapsed <= timeoutMs ? 0 : 1);
 }
 

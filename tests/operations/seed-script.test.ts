@@ -19,7 +19,7 @@ onPostgres('npm run seed on an empty database exits 0 with nothing left running'
       const child = spawn('npm', ['run', '--silent', 'seed'], {
         cwd: ROOT,
         // A short acquire timeout: work outliving destroy() would fail within seconds, not a minute.
-        env: { ...process.env, ...db.env, DATABASE_CONNECTION_TIMEOUT: '5000', FORCE_COLOR: '0' },
+        env: { ...process.env, ...db.env, DATABASE_CONNECTION_TIMEOUT: '5000', FORCE_COLOR: '0', SCRIPTS_SKIP_COMPILE: 'true' },
       });
       let out = '';
       child.stdout.on('data', (d) => (out += d));
