@@ -34,8 +34,13 @@ const stateOf = (strapi: Core.Strapi): State => {
 
 /** Adds (or replaces) a named check; it throws or rejects when the instance must not take requests. */
 export function registerReadinessCheck(strapi: Core.Strapi, name: string, check: ReadinessCheck) {
-  stateOf(strapi).checks.set(name, check);
-  return () => stateOf(strapi).checks.delete(name);
+  const state = stateOf(strapi);
+  state.checks.set(name, check);
+  state.last = null; // the kept outcome did not run this check
+  return () => {
+    state.checks.delete(name);
+    state.last = null;
+  };
 }
 
 /** From now on the instance answers 503 (graceful shutdown; `false` undoes it, for tests). */
