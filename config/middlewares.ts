@@ -1,7 +1,8 @@
 import type { Core } from '@strapi/strapi';
 
 const config: Core.Config.Middlewares = [
-  'strapi::logger',
+  // strapi::logger's line, with fields for LOG_FORMAT=json (src/middlewares/request-log.ts).
+  'global::request-log',
   'strapi::errors',
   // Inside strapi::errors so that it can reword errors before they are formatted.
   'global::error-codes',

@@ -117,13 +117,14 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         hasPortal: true,
       },
       timeZone: 'America/Lima',
-      // Public holidays (check every year; add regional ones).
-      holidays: [
-        '2026-01-01', '2026-04-02', '2026-04-03', '2026-05-01', '2026-06-07', '2026-06-29', '2026-07-23',
-        '2026-07-28', '2026-07-29', '2026-08-06', '2026-08-30', '2026-10-08', '2026-11-01', '2026-12-08',
-        '2026-12-09', '2026-12-25', '2027-01-01', '2027-03-25', '2027-03-26', '2027-05-01', '2027-06-07',
-        '2027-06-29', '2027-07-23', '2027-07-28', '2027-07-29', '2027-08-06', '2027-08-30', '2027-10-08',
-        '2027-11-01', '2027-12-08', '2027-12-09', '2027-12-25',
+      // Peru's national holidays are computed for every year (DL 713 art. 6 and its amendments,
+      // src/plugins/diario-oficial/server/src/services/holidays.ts). Add here the non-working
+      // days each year's decree (D.S. … -PCM) declares, and regional or local holidays; a
+      // start-up warning says when the dated ones run out within 90 days.
+      nationalHolidays: true,
+      additionalHolidays: [
+        // Sample municipality in Tacna (check the regional calendar).
+        { monthDay: '08-28', name: 'Reincorporación de Tacna al Perú', kind: 'regional' },
       ],
       outlets: [
         {

@@ -8,6 +8,9 @@ import { registerTagsValidation } from './validation/tags';
 import { bootstrapArchive, registerArchive } from './archive/bootstrap';
 import { registerDocumentation } from './delivery/documentation';
 import { registerWebsiteOutputs } from './delivery/website-routes';
+import { backgroundWork, trackAfterCommitWork } from './operations/background-work';
+import { registerReadiness } from './operations/readiness';
+import { registerGracefulShutdown } from './operations/graceful-shutdown';
 
 /** `npm run develop` on an empty database fills it with sample data unless SEED=false. */
 async function seedOnFirstDevelop(strapi: Core.Strapi) {
@@ -20,6 +23,9 @@ async function seedOnFirstDevelop(strapi: Core.Strapi) {
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    trackAfterCommitWork(strapi);
+    registerReadiness(strapi);
+    registerGracefulShutdown(strapi);
     registerTagsValidation(strapi);
     registerArchive(strapi);
     registerDocumentation(strapi);
@@ -33,5 +39,10 @@ export default {
     await ensureFieldLabels(strapi);
     await bootstrapArchive(strapi);
     await seedOnFirstDevelop(strapi);
+  },
+
+  /** After the plugins stopped their workers: what commits started finishes before the database closes. */
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    if (!(await backgroundWork(strapi).drain())) strapi.log.warn('Tareas posteriores a transacciones seguían en curso al cerrar.');
   },
 };

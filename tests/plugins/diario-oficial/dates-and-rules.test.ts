@@ -23,7 +23,8 @@ const regional = {
   publishesOn: 'business-days',
 };
 const portal = { ...elPeruano, key: 'portal', channel: 'portal', cutoffs: { weekday: '23:59', weekendOrHoliday: '23:59' } };
-const calendar = dates.calendarOf({ timeZone: 'America/Lima', holidays: ['2026-07-28', '2026-07-29', '2026-12-25', '2027-01-01'] });
+// A calendar of these four holidays only (the computed national ones are tested in holidays.test.ts).
+const calendar = dates.calendarOf({ timeZone: 'America/Lima', nationalHolidays: false, holidays: ['2026-07-28', '2026-07-29', '2026-12-25', '2027-01-01'] });
 
 // Lima is UTC-5 all year: 17:29 Lima = 22:29Z.
 const lima = (date: string, time: string) => new Date(`${date}T${time}:00-05:00`);
@@ -100,6 +101,8 @@ describe('configuration', () => {
   const valid = () => ({
     jurisdiction: { limaOrCallao: false, department: 'Tacna', province: 'Tacna', municipality: 'M', acronym: 'MPT', hasJudicialNoticesNewspaper: true, hasPortal: true },
     timeZone: 'America/Lima',
+    nationalHolidays: true,
+    additionalHolidays: [{ monthDay: '08-28', name: 'Feriado regional', kind: 'regional' }],
     holidays: ['2026-01-01'],
     outlets: [regional, portal],
     deadlines: { default: 15 },
@@ -115,6 +118,12 @@ describe('configuration', () => {
     ['a Lima municipality without a Diario Oficial outlet', (c: any) => (c.jurisdiction.limaOrCallao = true), /el-peruano/],
     ['an unknown time zone', (c: any) => (c.timeZone = 'America/Tacna'), /timeZone/],
     ['a malformed holiday', (c: any) => (c.holidays = ['28/07/2026']), /holidays/],
+    ['a date that does not exist', (c: any) => (c.holidays = ['2027-02-29']), /holidays/],
+    ['a configured day with both a date and a month-day', (c: any) => (c.additionalHolidays = [{ date: '2027-01-02', monthDay: '01-02', name: 'x', kind: 'decreed' }]), /exactly one/],
+    ['a configured day with neither', (c: any) => (c.additionalHolidays = [{ name: 'x', kind: 'decreed' }]), /exactly one/],
+    ['a month-day that does not exist', (c: any) => (c.additionalHolidays = [{ monthDay: '02-30', name: 'x', kind: 'regional' }]), /no such day/],
+    ['an unknown kind of day', (c: any) => (c.additionalHolidays = [{ date: '2027-01-02', name: 'x', kind: 'national' }]), /kind/],
+    ['a dated day with a year range', (c: any) => (c.additionalHolidays = [{ date: '2027-01-02', name: 'x', kind: 'decreed', untilYear: 2030 }]), /monthDay/],
     ['an e-mail outlet without address', (c: any) => delete c.outlets[0].email, /email/],
     ['deadlines without default', (c: any) => (c.deadlines = { ordenanza: 10 }), /deadlines/],
     ['zero attempts', (c: any) => (c.maxAttempts = 0), /maxAttempts/],

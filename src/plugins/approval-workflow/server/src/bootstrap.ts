@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { actions } from './config/actions';
-import { STATE_UID, WEBHOOK_EVENTS } from './constants';
+import { INSTANCE_STOPPING_EVENT, STATE_UID, WEBHOOK_EVENTS } from './constants';
 import { auditTrail } from '../../../audit-trail/server/src/api';
 import { getService } from './utils';
 
@@ -17,6 +17,8 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
 
   const webhookStore = strapi.get('webhookStore');
   for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) webhookStore.addAllowedEvent(`APPROVAL_${key.toUpperCase()}`, event);
+
+  strapi.eventHub.on(INSTANCE_STOPPING_EVENT, async () => getService(strapi, 'scheduler').stop());
 
   // Every instance runs the worker; the claim in the scheduler makes each publication happen once.
   if (!strapi.config.get('server.cron.enabled', false)) {

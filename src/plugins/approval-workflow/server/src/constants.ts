@@ -2,6 +2,9 @@
 
 export const PLUGIN_ID = 'approval-workflow';
 
+/** The app's graceful shutdown announces it on the event hub (src/operations/graceful-shutdown.ts). */
+export const INSTANCE_STOPPING_EVENT = 'instance.stopping';
+
 export const STATE_UID = 'plugin::approval-workflow.approval-state' as const;
 
 export const PERMISSIONS = {

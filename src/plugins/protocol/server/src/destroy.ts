@@ -1,7 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from './utils/get-service';
 
-/** Lets a notice being sent finish before the process stops. */
+/** Lets a notice being sent finish before the process stops; no other one starts. */
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
-  await getService(strapi, 'notices').idle();
+  const notices = getService(strapi, 'notices');
+  notices.stop();
+  await notices.idle();
 };

@@ -12,6 +12,9 @@ import { getService } from '../utils';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const config = () => strapi.config.get('plugin::approval-workflow') as { claimTimeoutSeconds: number };
+  // Shutdown: no new row is claimed; the publication under way finishes (destroy waits for it).
+  let stopping = false;
+  const runs = new Set<Promise<number>>();
 
   async function claim(row: { id: number; sequence: number }, now: Date) {
     const { count } = await strapi.db.query(STATE_UID).updateMany({
@@ -29,7 +32,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     /** Publishes what is due at `now`; returns how many locales this call published. */
-    async publishDue(now = new Date()) {
+    publishDue(now = new Date()): Promise<number> {
+      if (stopping) return Promise.resolve(0);
+      const run = this.publishDueNow(now).finally(() => runs.delete(run));
+      runs.add(run);
+      return run;
+    },
+
+    async publishDueNow(now: Date) {
       const due = await strapi.db.query(STATE_UID).findMany({
         where: { state: 'approved', publishAt: { $lte: now } },
         orderBy: { publishAt: 'asc' },
@@ -37,6 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       });
       let published = 0;
       for (const row of due) {
+        if (stopping) break;
         if (!(await claim(row, now))) continue;
         const target = { uid: row.targetUid, documentId: row.targetDocumentId, locale: row.targetLocale ?? null };
         try {
@@ -54,6 +65,16 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       return published;
+    },
+
+    /** Takes no more rows (graceful shutdown). */
+    stop() {
+      stopping = true;
+    },
+
+    /** Waits for the runs under way, if any. */
+    async idle() {
+      while (runs.size) await Promise.allSettled([...runs]);
     },
   };
 };

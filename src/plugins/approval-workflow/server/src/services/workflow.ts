@@ -172,7 +172,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await audit().append(event);
       // The versions store keeps what was approved or published, in this same transaction.
       if ((VERSIONED_ACTIONS as readonly string[]).includes(action)) await getService(strapi, 'versions').capture({ target, event, row });
-      if (!isSilent()) onCommit(() => void notifications().announce({ event, title, submittedById: (patch?.submittedById as number) ?? row.submittedById, cancelledPublishAt }));
+      // Returned, not voided: the app tracks after-commit work so that shutdown waits for it.
+      if (!isSilent()) onCommit(() => notifications().announce({ event, title, submittedById: (patch?.submittedById as number) ?? row.submittedById, cancelledPublishAt }));
       return event;
     });
   }

@@ -87,9 +87,19 @@ export function seal(fields: EventFields, head: ChainHead): AuditEvent {
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const owners = new Map<string, HeadsLoader>();
 
+  /** The address of the client whose request this is (behind a proxy: as server.proxy trusts it), if any. */
+  const clientIp = (): string | null => {
+    const ip = (strapi.requestContext?.get() as { ip?: string } | undefined)?.ip;
+    return typeof ip === 'string' && ip ? ip : null;
+  };
+
   return {
     eventHash,
-    seal,
+    /** seal(), recording in `details.clientIp` the address of the request that caused the event (none for jobs). */
+    seal(fields: EventFields, head: ChainHead): AuditEvent {
+      const ip = clientIp();
+      return seal(ip ? { ...fields, details: { ...(fields.details ?? {}), clientIp: ip } } : fields, head);
+    },
 
     /** An owner of chains (a plugin) tells where their heads are kept. */
     registerHeads(owner: string, loader: HeadsLoader) {

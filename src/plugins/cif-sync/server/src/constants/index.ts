@@ -32,3 +32,6 @@ export const MESSAGES = {
   invalidLocale: 'El idioma (locale) solicitado no existe.',
   unknownParameter: 'Parámetro desconocido. Se admiten «since», «limit» y «locale».',
 } as const;
+
+/** The app's graceful shutdown announces it on the event hub (src/operations/graceful-shutdown.ts). */
+export const INSTANCE_STOPPING_EVENT = 'instance.stopping';

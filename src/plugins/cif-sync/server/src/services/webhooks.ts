@@ -27,6 +27,8 @@ type Delivery = {
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   let dispatching: Promise<void> | null = null;
+  // Shutdown: the delivery being sent finishes and is logged; the others stay due for the other instances.
+  let stopping = false;
   const deliveries = () => strapi.db.query(DELIVERY_UID);
 
   /** Takes a due delivery for this instance: the version check makes concurrent instances skip it. */
@@ -83,6 +85,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       limit: CLAIM_BATCH,
     });
     for (const delivery of due) {
+      if (stopping) break;
       if (await claim(delivery)) await send({ ...delivery, version: delivery.version + 1 });
     }
   }
@@ -99,13 +102,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             await deliveries().create({ data: { cursor: change.id, url, state: 'pending', attempts: 0, version: 0, nextAttemptAt: new Date(), attemptLog: [] } });
           }
         }
-        onCommit(() => setImmediate(() => this.dispatch()));
+        // Out of the committing transaction's callbacks, returned so that shutdown can wait for it.
+        onCommit(() => new Promise<void>((resolve) => setImmediate(resolve)).then(() => this.dispatch()));
       });
     },
 
     /** Sends what is due; one run at a time per instance. */
     dispatch(): Promise<void> {
-      if (!dispatching) {
+      if (!dispatching && !stopping) {
         dispatching = dispatchDue()
           .catch((error) => {
             strapi.log.error(`cif-sync: webhook dispatch failed: ${error?.message ?? error}`);
@@ -114,7 +118,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
             dispatching = null;
           });
       }
-      return dispatching;
+      return dispatching ?? Promise.resolve();
+    },
+
+    /** Sends nothing new (graceful shutdown). */
+    stop() {
+      stopping = true;
+    },
+
+    /** Waits for the delivery under way to be sent and written to its log. */
+    async idle() {
+      while (dispatching) await dispatching;
     },
   };
 };

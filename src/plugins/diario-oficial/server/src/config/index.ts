@@ -1,8 +1,9 @@
 // Plugin options (config/plugins.ts → 'diario-oficial'.config), validated at start-up.
-// Arrays (outlets, holidays) have no defaults here: Strapi merges options into the
+// Arrays (outlets, additionalHolidays, holidays) have no defaults here: Strapi merges options into the
 // defaults index by index, so a municipality states its own lists in full.
 import { yup } from '@strapi/utils';
 import { CHANNELS, type Channel } from '../constants';
+import type { ConfiguredHoliday } from '../services/holidays';
 
 export interface OutletConfig {
   /** Stable key stored on requests. */
@@ -33,7 +34,11 @@ export interface DiarioOficialConfig {
     hasPortal: boolean;
   };
   timeZone: string;
-  /** Public holidays, "YYYY-MM-DD". */
+  /** Peru's national holidays, computed for any year (services/holidays.ts). */
+  nationalHolidays: boolean;
+  /** Decreed non-working days (by date) and regional or local holidays (by date or every year). */
+  additionalHolidays: ConfiguredHoliday[];
+  /** Extra holidays as plain dates, "YYYY-MM-DD" (the earlier form; prefer additionalHolidays). */
   holidays: string[];
   outlets: OutletConfig[];
   /** Business days from promulgation to `dueBy`, per norm type (`default` for the rest). */
@@ -58,6 +63,29 @@ export interface DiarioOficialConfig {
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
 const ISO_DATE = /^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$/;
+
+const isRealDate = (value?: string) => {
+  if (!value) return true;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+};
+const isRealMonthDay = (value?: string) => !value || isRealDate(`2024-${value}`); // a leap year: 02-29 exists
+
+const additionalHolidaySchema = yup
+  .object({
+    date: yup.string().matches(ISO_DATE).test('real-date', 'additionalHolidays: no such date', isRealDate),
+    monthDay: yup.string().matches(MONTH_DAY).test('real-month-day', 'additionalHolidays: no such day', isRealMonthDay),
+    name: yup.string().required(),
+    kind: yup.string().oneOf(['regional', 'local', 'decreed']).required(),
+    fromYear: yup.number().integer().min(1900).max(9999),
+    untilYear: yup.number().integer().min(1900).max(9999),
+  })
+  .test('date-or-month-day', 'additionalHolidays: each entry needs exactly one of date ("YYYY-MM-DD") or monthDay ("MM-DD")', (entry) =>
+    Boolean(entry) && Boolean(entry.date) !== Boolean(entry.monthDay)
+  )
+  .test('years-with-month-day', 'additionalHolidays: fromYear/untilYear go with monthDay', (entry) =>
+    !entry?.date || (entry.fromYear === undefined && entry.untilYear === undefined)
+  );
 
 const outletSchema = yup.object({
   key: yup.string().matches(/^[a-z0-9-]+$/).required(),
@@ -94,7 +122,9 @@ const configSchema = yup.object({
         return false;
       }
     }),
-  holidays: yup.array(yup.string().matches(ISO_DATE).required()).required(),
+  nationalHolidays: yup.boolean().required(),
+  additionalHolidays: yup.array(additionalHolidaySchema).required(),
+  holidays: yup.array(yup.string().matches(ISO_DATE).test('real-date', 'holidays: no such date', isRealDate).required()).required(),
   outlets: yup
     .array(outletSchema)
     .min(1)
@@ -154,6 +184,8 @@ export function validateConfig(config: unknown): asserts config is DiarioOficial
 export default {
   default: {
     timeZone: 'America/Lima',
+    nationalHolidays: true,
+    additionalHolidays: [],
     holidays: [],
     outlets: [],
     deadlines: { default: 15 },

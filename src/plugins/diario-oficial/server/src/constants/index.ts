@@ -65,3 +65,6 @@ export const ERROR_CODES = {
   requestNotFound: 'REQUEST_NOT_FOUND',
   forbidden: 'FORBIDDEN',
 } as const;
+
+/** The app's graceful shutdown announces it on the event hub (src/operations/graceful-shutdown.ts). */
+export const INSTANCE_STOPPING_EVENT = 'instance.stopping';

@@ -2,16 +2,22 @@
 // appears, when a request is due and when a published norm takes effect.
 // Pure functions over "YYYY-MM-DD" dates in the configured time zone.
 import type { DiarioOficialConfig, OutletConfig } from '../config';
+import { holidayCalendar, type HolidayCalendar, type HolidayRules } from './holidays';
 
 export interface Calendar {
   timeZone: string;
-  holidays: ReadonlySet<string>;
+  /** Holidays of any year: national ones computed, configured ones added (./holidays.ts). */
+  holidays: HolidayCalendar;
 }
 
-export const calendarOf = (config: Pick<DiarioOficialConfig, 'timeZone' | 'holidays'>): Calendar => ({
-  timeZone: config.timeZone,
-  holidays: new Set(config.holidays),
-});
+const calendars = new WeakMap<object, Calendar>();
+
+/** The calendar of a configuration (one per configuration object: each year is computed once). */
+export function calendarOf(config: Pick<DiarioOficialConfig, 'timeZone'> & HolidayRules): Calendar {
+  let calendar = calendars.get(config);
+  if (!calendar) calendars.set(config, (calendar = { timeZone: config.timeZone, holidays: holidayCalendar(config) }));
+  return calendar;
+}
 
 /** The local date ("YYYY-MM-DD") and time ("HH:MM") of an instant in a time zone. */
 export function localDateTime(instant: Date, timeZone: string) {

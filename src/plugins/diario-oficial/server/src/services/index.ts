@@ -1,3 +1,4 @@
+import calendar from './calendar';
 import dispatch from './dispatch';
 import events from './events';
 import files from './files';
@@ -6,4 +7,4 @@ import notifications from './notifications';
 import requests from './requests';
 import worker from './worker';
 
-export default { dispatch, events, files, norms, notifications, requests, worker };
+export default { calendar, dispatch, events, files, norms, notifications, requests, worker };

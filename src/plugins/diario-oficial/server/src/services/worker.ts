@@ -83,6 +83,8 @@ const ROWS_PER_STATEMENT = 200;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const instanceId = `${os.hostname()}:${process.pid}:${crypto.randomBytes(3).toString('hex')}`;
+  // Shutdown: no new claim, no new chunk of a claimed batch (see stop()).
+  let stopping = false;
   const meta = () => strapi.db.metadata.get(REQUEST_UID);
   const table = () => meta().tableName;
   const column = (attribute: string) => (meta().attributes[attribute] as any)?.columnName ?? attribute;
@@ -186,6 +188,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       [table(), leaseUntil, now, ...ids, workerId, now]
     );
     return new Set(rowsOf(result).map((r) => Number(r.id)));
+  }
+
+  const OWN_UNSTARTED = `state = 'dispatching' AND locked_by = ? AND send_started_at IS NULL`;
+  const OWN_STARTED = `state = 'dispatching' AND locked_by = ? AND send_started_at IS NOT NULL`;
+
+  /** This worker's claims matching `where`, moved by one transition each (events in the same transaction). */
+  async function moveOwn(workerId: string, where: string, transition: Omit<Transition, 'from' | 'actor'>, set: Row) {
+    return strapi.db.transaction(async ({ trx }) => {
+      const rows = await select(trx, where, [workerId], 'id', 1000);
+      if (!rows.length) return 0;
+      const moved = await applyMoves(
+        trx,
+        rows.map((row) => ({ row, transition: { ...transition, from: 'dispatching', actor: null, details: { ...transition.details, worker: workerId, attempt: row.attempts } } })),
+        set,
+        where,
+        [workerId]
+      );
+      return moved.size;
+    });
   }
 
   return {
@@ -317,20 +338,57 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** One cron run: claim a batch and dispatch it, `concurrency` requests at a time. */
     async tick(workerId = instanceId) {
+      if (stopping) return { claimed: 0, outcomes: {} };
       const { concurrency } = getConfig(strapi).worker;
       const rows = await this.claimBatch(workerId);
       const files = await getService('dispatch', strapi).filesForMany(rows);
       const outcomes: Record<string, number> = {};
       for (let i = 0; i < rows.length; i += concurrency) {
+        if (stopping) break; // the rest of the batch goes back to the queue (stop())
         for (const r of await this.dispatchBatch(rows.slice(i, i + concurrency), workerId, files)) outcomes[r] = (outcomes[r] ?? 0) + 1;
       }
+      if (stopping) await this.releaseUnstarted(workerId);
       return { claimed: rows.length, outcomes };
+    },
+
+    /**
+     * Graceful shutdown: no new claim or chunk, and the requests this worker claimed but has
+     * not started sending go back to the queue now (`claim-released`), due at once, so that
+     * another instance takes them without waiting for the lease. Returns how many.
+     */
+    async stop(workerId = instanceId) {
+      stopping = true;
+      return this.releaseUnstarted(workerId);
+    },
+
+    /** Claimed, not being sent: back to `queued`, due now; the claim did not count as an attempt. */
+    releaseUnstarted(workerId = instanceId) {
+      return moveOwn(
+        workerId,
+        OWN_UNSTARTED,
+        { action: 'claim-released', to: 'queued', details: { reason: 'shutdown' } },
+        { state: 'queued', lockedBy: null, lockedUntil: null, nextAttemptAt: Date.now(), attempts: strapi.db.connection.raw('attempts - 1') }
+      );
+    },
+
+    /**
+     * Sends this worker started and could not finish before the process stops: whether the
+     * outlet got the e-mail is unknown, so they go to staff now (as another instance would
+     * after the lease), never sent twice.
+     */
+    handOverStarted(workerId = instanceId) {
+      return moveOwn(
+        workerId,
+        OWN_STARTED,
+        { action: 'dispatch-interrupted', to: 'awaiting-manual-submission', details: { reason: 'shutdown' } },
+        { state: 'awaiting-manual-submission', lockedBy: null, lockedUntil: null, sendStartedAt: null, lastError: INTERRUPTED_MESSAGE }
+      );
     },
 
     /** Runs ticks until nothing is due (the cron task; also used by the benchmark). */
     async drain(workerId = instanceId, maxTicks = Infinity) {
       let total = 0;
-      for (let n = 0; n < maxTicks; n += 1) {
+      for (let n = 0; n < maxTicks && !stopping; n += 1) {
         const { claimed } = await this.tick(workerId);
         total += claimed;
         if (!claimed) break;

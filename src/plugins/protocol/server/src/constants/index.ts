@@ -37,3 +37,6 @@ export const ERRORS = {
   OVERRIDE_REASON_REQUIRED: { code: 'OVERRIDE_REASON_REQUIRED', message: 'Un rango de precedencia explícito necesita su motivo.' },
   AUDIT_APPEND_ONLY: { code: 'AUDIT_APPEND_ONLY', message: 'El registro de importaciones y exportaciones no se puede modificar ni borrar.' },
 } as const;
+
+/** The app's graceful shutdown announces it on the event hub (src/operations/graceful-shutdown.ts). */
+export const INSTANCE_STOPPING_EVENT = 'instance.stopping';

@@ -46,6 +46,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const notices = () => strapi.db.query(UIDS.notice);
   let running: Promise<unknown> | null = null;
   let again = false;
+  // Shutdown: the notice being sent finishes; no other is claimed (the other instances send them).
+  let stopping = false;
+  const runs = new Set<Promise<unknown>>();
 
   const lastNoticePerRecipient = async (ceremonyDocumentId: string) => {
     const rows = (await notices().findMany({ where: { ceremonyDocumentId }, orderBy: { id: 'asc' } })) as NoticeRow[];
@@ -145,6 +148,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** Processes the outbox soon, outside the caller's request. */
     kick() {
+      if (stopping) return;
       if (running) {
         again = true;
         return;
@@ -162,7 +166,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Sends the due notices; returns how many were sent and how many failed this time. */
-    async processOutbox(at: Date = new Date()) {
+    processOutbox(at: Date = new Date()): Promise<{ sent: number; failed: number }> {
+      const run = this.processOutboxNow(at).finally(() => runs.delete(run));
+      runs.add(run);
+      return run;
+    },
+
+    async processOutboxNow(at: Date) {
       const now = new Date(at.getTime()); // a Date of this realm, whoever calls (the query builder checks instanceof)
       const { noticeMaxAttempts, noticeRetryBaseSeconds } = pluginConfig(strapi);
       const due = (await notices().findMany({
@@ -178,6 +188,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       let sent = 0;
       let failed = 0;
       for (const row of due) {
+        if (stopping) break;
         const attempts = row.attempts + 1;
         const claim = await notices().updateMany({
           where: { id: row.id, status: row.status, attempts: row.attempts },
@@ -205,9 +216,17 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return { sent, failed };
     },
 
-    /** Waits for a delivery started by kick() (tests, graceful shutdown). */
+    /** Claims no more notices (graceful shutdown). */
+    stop() {
+      stopping = true;
+    },
+
+    /** Waits for the deliveries under way, from kick() or the cron (tests, graceful shutdown). */
     async idle() {
-      while (running) await running;
+      while (running || runs.size) {
+        if (running) await running;
+        if (runs.size) await Promise.allSettled([...runs]);
+      }
     },
 
     forCeremony(ceremonyDocumentId: string) {
