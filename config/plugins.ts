@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { DOCUMENTATION_INFO, mutateDocumentation } from '../src/delivery/openapi';
+import { spreadsheetCells } from '../src/access/spreadsheet-cells';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // The append-only, hash-chained audit trail shared by the approval workflow and the publication queue.
@@ -38,6 +39,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 200 * 1024 * 1024),
+      // The one upload guard (src/extensions/upload): images larger than this are refused from their header.
+      guard: { maxInputPixels: env.int('UPLOAD_MAX_INPUT_PIXELS', 100_000_000) },
       security: {
         allowedTypes: [
           'image/*',
@@ -66,6 +69,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     config: {
       verificationPeriodMonths: env.int('PROTOCOL_VERIFICATION_MONTHS', 6),
       digestCron: env('PROTOCOL_DIGEST_CRON', '0 8 * * 1'),
+      // CSV formula injection: the export neutralises, the import restores.
+      spreadsheetCells,
     },
   },
   'cif-sync': {

@@ -7,6 +7,7 @@ import { isContentEmpty, seedSampleData } from './seed';
 import { registerTagsValidation } from './validation/tags';
 import { bootstrapArchive, registerArchive } from './archive/bootstrap';
 import { registerDocumentation } from './delivery/documentation';
+import { bootstrapAdminReadGuards, registerAdminReadGuards } from './access/admin-reads';
 
 /** `npm run develop` on an empty database fills it with sample data unless SEED=false. */
 async function seedOnFirstDevelop(strapi: Core.Strapi) {
@@ -22,9 +23,11 @@ export default {
     registerTagsValidation(strapi);
     registerArchive(strapi);
     registerDocumentation(strapi);
+    registerAdminReadGuards(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    bootstrapAdminReadGuards(strapi);
     await ensureLocales(strapi);
     await ensureAdminRoles(strapi);
     await ensurePublicPermissions(strapi);

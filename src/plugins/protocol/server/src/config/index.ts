@@ -1,4 +1,12 @@
 /** Plugin options (config/plugins.ts → protocol.config); checked at start-up. */
+
+/** How CSV cells are made safe for spreadsheets and read back (the application's rule, src/access/spreadsheet-cells.ts). */
+export interface SpreadsheetCells {
+  neutralize(value: string): string;
+  restore(value: string): string;
+  csvOptions: Record<string, unknown>;
+}
+
 export interface ProtocolConfig {
   /** A contact not verified for this many months is "por verificar". */
   verificationPeriodMonths: number;
@@ -18,6 +26,8 @@ export interface ProtocolConfig {
   feedDaysBack: number;
   /** Domain part of the iCalendar UIDs. */
   calendarDomain: string;
+  /** Formula-injection rule for the CSV export and import; given by config/plugins.ts. */
+  spreadsheetCells?: SpreadsheetCells;
 }
 
 const defaults: ProtocolConfig = {
@@ -53,6 +63,10 @@ export default {
     }
     for (const key of ['digestCron', 'outboxCron', 'timezone', 'calendarDomain'] as const) {
       if (typeof config[key] !== 'string' || !config[key]) throw new Error(`protocol plugin: "${key}" must be a non-empty string.`);
+    }
+    const cells = config.spreadsheetCells;
+    if (!cells || typeof cells.neutralize !== 'function' || typeof cells.restore !== 'function' || typeof cells.csvOptions !== 'object') {
+      throw new Error('protocol plugin: "spreadsheetCells" must give neutralize(), restore() and csvOptions (see config/plugins.ts).');
     }
     try {
       new Intl.DateTimeFormat('en', { timeZone: config.timezone });

@@ -5,7 +5,8 @@
  */
 import type { Core } from '@strapi/strapi';
 import { stringify } from 'csv-stringify/sync';
-import { getService } from '../utils/get-service';
+import { getService, pluginConfig } from '../utils/get-service';
+import type { SpreadsheetCells } from '../config';
 import { columnsFor } from './columns';
 import type { AdminUser } from './audit';
 import type { Contact, DirectoryFilters } from './directory';
@@ -21,10 +22,12 @@ const csvValue = (contact: Contact, name: string) => {
   return String(value);
 };
 
-export const toCsv = (contacts: Contact[], personalFields: string[]) => {
+/** Every cell made safe for spreadsheets (formula injection); the import restores it. */
+export const toCsv = (contacts: Contact[], personalFields: string[], cells: SpreadsheetCells) => {
   const columns = columnsFor(personalFields).map((c) => c.name);
+  const rows = contacts.map((c) => columns.map((name) => cells.neutralize(csvValue(c, name))));
   // The BOM lets spreadsheet programs read the accents as UTF-8.
-  return '\ufeff' + stringify([columns, ...contacts.map((c) => columns.map((name) => csvValue(c, name)))], { record_delimiter: '\r\n' });
+  return '\ufeff' + stringify([columns, ...rows], { record_delimiter: '\r\n', ...cells.csvOptions });
 };
 
 /** RFC 6350 text value escaping. */
@@ -80,7 +83,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async export(format: ExportFormat, selection: DirectoryFilters, personalFields: string[], user: AdminUser) {
     const contacts = await getService(strapi, 'directory').load(selection);
     const personalData = personalFields.length > 0;
-    const body = format === 'csv' ? toCsv(contacts, personalFields) : toVCard(contacts, personalFields);
+    const body = format === 'csv' ? toCsv(contacts, personalFields, pluginConfig(strapi).spreadsheetCells!) : toVCard(contacts, personalFields);
     await getService(strapi, 'audit').record({
       operation: format === 'csv' ? 'export-csv' : 'export-vcard',
       user,
