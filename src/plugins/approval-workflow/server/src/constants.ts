@@ -17,8 +17,12 @@ export type ApprovalState = (typeof STATES)[number];
 export const USER_ACTIONS = ['submit', 'withdraw', 'approve', 'request-changes', 'unpublish'] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
-/** Everything the audit trail records: user actions plus what the system observes. */
-export type EventAction = UserAction | 'publish' | 'invalidate';
+/**
+ * Everything the audit trail records: user actions plus what the system observes
+ * (an edit that voids an approval or resets a review, the fingerprint carried
+ * over to a new hash format).
+ */
+export type EventAction = UserAction | 'publish' | 'invalidate' | 'review-reset' | 'rehash';
 
 export const WEBHOOK_EVENTS = {
   submitted: 'approval.submitted',
@@ -34,6 +38,7 @@ export const ERROR_CODES = {
   invalidTransition: 'INVALID_TRANSITION',
   commentRequired: 'COMMENT_REQUIRED',
   forbidden: 'FORBIDDEN',
+  gatedFileLocked: 'GATED_FILE_LOCKED',
 } as const;
 
 export const STATE_LABELS: Record<ApprovalState, string> = {
