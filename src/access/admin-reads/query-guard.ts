@@ -21,6 +21,8 @@ const SEARCHED_TEXT = ['string', 'text', 'uid', 'email', 'enumeration', 'richtex
 const SEARCHED_NUMBERS = ['integer', 'biginteger', 'float', 'decimal'];
 const NON_SCALAR = ['relation', 'component', 'dynamiczone', 'media'];
 const OPTIONAL_FIELDS = ['id', 'documentId', 'publishedAt', 'locale', 'createdAt', 'updatedAt'];
+/** Columns every type has that its schema does not list. */
+const SYSTEM_ATTRIBUTES: Record<string, { type: string }> = { id: { type: 'increments' }, documentId: { type: 'string' } };
 
 const isPlainObject = (value: unknown): value is Record<string, any> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isEmptyObject = (value: unknown) => isPlainObject(value) && Object.keys(value).length === 0;
@@ -40,8 +42,7 @@ export function createQueryGuard(model: ReadableModel) {
   }
 
   function attributeOf(pos: Position, key: string, where: string) {
-    if (key === 'id') return { type: 'increments' };
-    const attribute = schemaOf(pos.schemaUid).attributes[key];
+    const attribute = schemaOf(pos.schemaUid).attributes[key] ?? SYSTEM_ATTRIBUTES[key];
     if (!attribute) throw invalidQuery(`«${key}» no es un campo de ${pos.schemaUid} (${where}).`, { param: where, field: key });
     return attribute;
   }
@@ -50,7 +51,7 @@ export function createQueryGuard(model: ReadableModel) {
   const isForeign = (pos: Position) => pos.typeUid === ADMIN_USER_UID || pos.typeUid === FILE_UID;
 
   const readable = (pos: Position, key: string) =>
-    key === 'id' || (isForeign(pos) ? foreignFieldAllowed(pos, key) : model.canReadPath(pos.typeUid, join(pos.prefix, key)));
+    key in SYSTEM_ATTRIBUTES || (isForeign(pos) ? foreignFieldAllowed(pos, key) : model.canReadPath(pos.typeUid, join(pos.prefix, key)));
 
   /** The position a relation or component leads to, or null when the role may not go there. */
   function step(pos: Position, key: string, attribute: any): Position | null {
@@ -157,7 +158,7 @@ export function createQueryGuard(model: ReadableModel) {
     if (!Array.isArray(list) || !list.every((f) => typeof f === 'string')) throw invalidQuery('fields debe ser una lista de campos.', { param: 'fields' });
     return list.filter((key) => {
       // The content manager itself asks for these on every type, whether it has them or not.
-      if (OPTIONAL_FIELDS.includes(key) && !schemaOf(pos.schemaUid).attributes[key]) return key === 'id';
+      if (OPTIONAL_FIELDS.includes(key) && !schemaOf(pos.schemaUid).attributes[key]) return key in SYSTEM_ATTRIBUTES;
       const attribute = attributeOf(pos, key, 'fields');
       if (NON_SCALAR.includes(attribute.type)) throw invalidQuery(`«${key}» no es un campo simple: use populate.`, { param: 'fields', field: key });
       return readable(pos, key);
