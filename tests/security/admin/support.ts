@@ -55,4 +55,4 @@ export const FILE_UID = 'plugin::upload.file';
 export const fileRow = (id: number) => app().db.query(FILE_UID).findOne({ where: { id } });
 export const fileCount = () => app().db.query(FILE_UID).count();
 
-export { app, http, bearer };
+export { app, http, bearer, adminWithRole };

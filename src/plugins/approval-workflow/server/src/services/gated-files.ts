@@ -68,7 +68,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         const manager = permission.createPermissionsManager({ ability, model: uid });
         return ability.can(PUBLISH, manager.toSubject(locale ? { locale } : {}, uid));
       }
-      case 'api-token': {
+      case 'api-token':
+      case 'content-api-token': {
         // Through the Content API a gated type is published by an update (see the README).
         const token = auth.credentials ?? {};
         if (token.type === 'full-access') return true;

@@ -30,7 +30,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const hashes = getService(strapi, 'content-hash');
       const workflow = getService(strapi, 'workflow');
       const rows = await strapi.db.query(STATE_UID).findMany({
-        where: { approvedHash: { $notNull: true } },
+        where: { approvedHash: { $notNull: true }, state: { $in: ['approved', 'published'] } },
         select: ['targetUid', 'targetDocumentId', 'targetLocale', 'approvedHash'],
       });
       let carried = 0;
