@@ -68,6 +68,10 @@ withStrapi(async (strapi, appContext) => {
   }
   config.gatedTypes = gated;
 
+  // The tracked saves did what they are for: every note under review went back to draft.
+  const resets = await strapi.db.query('plugin::audit-trail.event').count({ where: { action: 'review-reset' } });
+  if (resets !== Math.floor(N / 2)) throw new Error(`expected ${Math.floor(N / 2)} review resets, got ${resets}`);
+
   console.log(`update, edit tracking on: ${(onMs / N).toFixed(1)} ms/op`);
   console.log(`update, workflow off (baseline): ${(offMs / N).toFixed(1)} ms/op`);
   console.log(`ratio on/off: ${(onMs / offMs).toFixed(2)}  (N=${N}, 2 locales per note, half under review)`);
