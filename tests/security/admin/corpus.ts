@@ -1,8 +1,8 @@
 // Bad files made in the test, one per way a file can lie about what it is,
 // and a good one per kind. Nothing is downloaded; images come from sharp or are
 // written byte by byte (a decompression bomb is a header, not 900 megapixels).
-import zlib from 'zlib';
 import sharp from 'sharp';
+import { decompressionBomb, truncated } from '../../archive/files';
 
 export interface CorpusFile {
   name: string;
@@ -11,35 +11,6 @@ export interface CorpusFile {
   contentType: string;
   /** Codes the guard may answer (several when the lie can be seen in more than one way). */
   codes: string[];
-}
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buffer: Buffer) => {
-  let crc = 0xffffffff;
-  for (const byte of buffer) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-};
-const chunk = (type: string, data: Buffer) => {
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([length, body, crc]);
-};
-
-/** A PNG that says it is width × height: a few compressed rows of zeros stand for the rest. */
-export function pngBomb(width = 30000, height = 30000) {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const rows = zlib.deflateSync(Buffer.alloc((width * 3 + 1) * 4));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', rows), chunk('IEND', Buffer.alloc(0))]);
 }
 
 export const jpeg = (color = '#2a6f97', width = 320, height = 200) =>
@@ -66,8 +37,8 @@ export async function badFiles(): Promise<CorpusFile[]> {
     { name: 'SVG with a script named .png', buffer: svgScript, filename: 'logo.png', contentType: 'image/png', codes: [ACTIVE, INVALID] },
     { name: 'SVG as itself', buffer: svgScript, filename: 'logo.svg', contentType: 'image/svg+xml', codes: [ACTIVE] },
     { name: 'HTML as itself', buffer: html, filename: 'pagina.html', contentType: 'text/html', codes: [ACTIVE] },
-    { name: 'truncated JPEG', buffer: realJpeg.subarray(0, Math.floor(realJpeg.length * 0.6)), filename: 'cortada.jpg', contentType: 'image/jpeg', codes: ['CORRUPT_FILE'] },
-    { name: '30000×30000 PNG bomb', buffer: pngBomb(), filename: 'bomba.png', contentType: 'image/png', codes: ['TOO_MANY_PIXELS'] },
+    { name: 'truncated JPEG', buffer: truncated(realJpeg), filename: 'cortada.jpg', contentType: 'image/jpeg', codes: ['CORRUPT_FILE'] },
+    { name: '30000×30000 PNG bomb', buffer: decompressionBomb(30000), filename: 'bomba.png', contentType: 'image/png', codes: ['TOO_MANY_PIXELS'] },
     {
       name: 'polyglot: JPEG header, HTML after it',
       buffer: Buffer.concat([realJpeg.subarray(0, 20), Buffer.from('<html><script>alert(1)</script></html>'), realJpeg.subarray(20)]),

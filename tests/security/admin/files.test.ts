@@ -93,7 +93,7 @@ const multipartReplace = (path: string, query: object, auth: Record<string, stri
   );
 
 /** Server code doing it for the caller of a request (the document service, the query engine). */
-async function asCaller(caller: Caller, run: () => Promise<unknown>) {
+async function asCaller(caller: Caller, run: () => Promise<any>) {
   const session = await sessionOf(caller.role!);
   const user = await app().db.query('admin::user').findOne({ where: { id: session.id }, populate: ['roles'] });
   const ctx = { path: '/admin-test', state: { user, userAbility: await abilityOf(caller.role!), auth: { strategy: { name: 'admin' }, credentials: user } } };

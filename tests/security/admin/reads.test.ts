@@ -27,7 +27,7 @@ const list = async (role: string, uid: string, query: Record<string, unknown>) =
 
 const nest = (keys: string[], leaf: unknown) => keys.reduceRight<any>((acc, key) => ({ [key]: acc }), leaf);
 const asQueryValue = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
-const ids = (rows: Array<{ documentId: string }>) => rows.map((r) => r.documentId);
+const ids = (rows: Array<Record<string, any>>): string[] => rows.map((r) => r.documentId);
 
 beforeAll(async () => {
   world = await buildWorld();

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { UIDS } from '../constants';
 import { effectiveRank, sortByPrecedence } from '../utils/precedence';
-import { PERSONAL_ATTRIBUTES, fieldNotReadable, type DirectoryAccess } from './personal-access';
+import { INSTITUTIONAL_FIELDS, PERSONAL_ATTRIBUTES, fieldNotReadable, type DirectoryAccess } from './personal-access';
 import { getService } from '../utils/get-service';
 
 export interface DirectoryFilters {
@@ -23,25 +23,6 @@ export const CONTACT_POPULATE = {
   precedence: { fields: ['rank', 'officeTitle', 'level', 'source'] },
   assistant: true,
 } as const;
-
-/** Fields every directory reader sees (institutional data). */
-const INSTITUTIONAL_FIELDS = [
-  'documentId',
-  'contactKey',
-  'treatment',
-  'givenName',
-  'familyName',
-  'position',
-  'precedenceRank',
-  'precedenceOverrideReason',
-  'precedenceSource',
-  'termStart',
-  'termEnd',
-  'institutionalPhone',
-  'institutionalEmail',
-  'lastVerifiedAt',
-  'active',
-] as const;
 
 export type Contact = Record<string, any>;
 
@@ -102,8 +83,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** A contact as a directory reader sees it: the fields its access reads (institutional, then personal). */
   view(contact: Contact, access: DirectoryAccess, now = new Date()) {
     const reads = (field: string) => access.contactFields.includes(field);
-    const view: Record<string, unknown> = {};
-    for (const field of INSTITUTIONAL_FIELDS) if (field === 'documentId' || reads(field)) view[field] = contact[field] ?? null;
+    const view: Record<string, unknown> = { documentId: contact.documentId };
+    for (const field of INSTITUTIONAL_FIELDS) if (reads(field)) view[field] = contact[field] ?? null;
     for (const field of PERSONAL_ATTRIBUTES) if (access.personalFields.includes(field)) view[field] = contact[field] ?? null;
     if (reads('institution')) {
       const institution = contact.institution;

@@ -14,8 +14,8 @@ type Ability = { can: (action: string, subject: string, field?: string) => boole
 /** Top-level attributes holding personal data (consent evidence never leaves the content manager). */
 export const PERSONAL_ATTRIBUTES = PERSONAL_FIELDS.filter((field) => !field.includes('.'));
 
-/** Contact fields a directory reader may see, besides the personal ones. */
-export const DIRECTORY_FIELDS = [
+/** Contact fields a directory reader may see, besides the personal ones (scalar, then relations and components). */
+export const INSTITUTIONAL_FIELDS = [
   'contactKey',
   'treatment',
   'givenName',
@@ -30,10 +30,8 @@ export const DIRECTORY_FIELDS = [
   'institutionalEmail',
   'lastVerifiedAt',
   'active',
-  'institution',
-  'precedence',
-  'assistant',
 ] as const;
+const DIRECTORY_FIELDS = [...INSTITUTIONAL_FIELDS, 'institution', 'precedence', 'assistant'];
 
 export const INSTITUTION_FIELDS = ['name', 'acronym', 'sector', 'level'] as const;
 
