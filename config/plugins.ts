@@ -9,6 +9,7 @@ const ceremonyPage = (params: Core.Config.Shared.ConfigParams) => {
   const site = website(params);
   return `${site.url.replace(/\/+$/, '')}${site.pages['api::ceremony.ceremony']}`;
 };
+import { spreadsheetCells } from '../src/access/spreadsheet-cells';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin => ({
   // The append-only, hash-chained audit trail shared by the approval workflow and the publication queue.
@@ -53,6 +54,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // Local disk by default; an S3-compatible store with UPLOAD_PROVIDER=s3 (config/storage.ts).
       ...uploadProviderConfig(readStorageConfig(env)),
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 200 * 1024 * 1024),
+      // The one upload guard (src/extensions/upload): images larger than this are refused from their header.
+      guard: { maxInputPixels: env.int('UPLOAD_MAX_INPUT_PIXELS', 100_000_000) },
       security: {
         allowedTypes: [
           'image/*',
@@ -89,6 +92,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         ay: 'Municipalidadan phistanakapa',
       },
       calendarEventUrl: ceremonyPage({ env } as Core.Config.Shared.ConfigParams),
+      // CSV formula injection: the export neutralises, the import restores.
+      spreadsheetCells,
     },
   },
   'cif-sync': {

@@ -11,6 +11,7 @@ import { registerWebsiteOutputs } from './delivery/website-routes';
 import { backgroundWork, trackAfterCommitWork } from './operations/background-work';
 import { registerReadiness } from './operations/readiness';
 import { registerGracefulShutdown } from './operations/graceful-shutdown';
+import { bootstrapAdminReadGuards, registerAdminReadGuards } from './access/admin-reads';
 
 /** `npm run develop` on an empty database fills it with sample data unless SEED=false. */
 async function seedOnFirstDevelop(strapi: Core.Strapi) {
@@ -30,9 +31,11 @@ export default {
     registerArchive(strapi);
     registerDocumentation(strapi);
     registerWebsiteOutputs(strapi);
+    registerAdminReadGuards(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    bootstrapAdminReadGuards(strapi);
     await ensureLocales(strapi);
     await ensureAdminRoles(strapi);
     await ensurePublicPermissions(strapi);

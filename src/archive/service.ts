@@ -28,6 +28,8 @@ export interface ArchiveConfig extends ArchiveLimits {
 export interface IncomingFile {
   filepath: string;
   originalFilename: string;
+  /** What the client declared; the upload guard checks it against the content. */
+  mimetype?: string | null;
 }
 
 type ItemData = Record<string, unknown> & { kind?: string; title?: string; capturedAt?: unknown };
@@ -115,7 +117,7 @@ export function createArchiveService(strapi: Core.Strapi) {
           uploadInspected<Array<{ id: number }>>(publicPath, () =>
             uploads().upload({
               data: { fileInfo: { name, alternativeText: data.title ?? null, caption: data.title ?? null } },
-              files: { filepath: publicPath, originalFilename: name, mimetype: inspected.mime, size },
+              files: { filepath: publicPath, originalFilename: name, mimetype: file.mimetype || inspected.mime, size },
             })
           );
         [uploaded] = data.isPublic === true ? await upload() : await uploadPrivately(upload);

@@ -108,10 +108,14 @@ describe('who may do what', () => {
     expect((await as('otherGerente').act(NOTE, id, 'approve')).body.data.state).toBe('approved');
   });
 
-  it('four-eyes: nor what they edited last, even if someone else submitted it', async () => {
+  it('four-eyes: nor what they edited, even if someone else submitted it (the edit also resets the review)', async () => {
     const id = await noteBy();
     await as('redactor').act(NOTE, id, 'submit');
     expect((await contentManager(users['gerente-comunicaciones'], NOTE).update(id, { lead: 'Retocada por la Gerencia.' })).status).toBe(200);
+    const reset = (await as('redactor').status(NOTE, id)).body.data;
+    expect(reset.state).toBe('draft');
+    expect(reset.history.at(-1)).toMatchObject({ action: 'review-reset', fromState: 'in-review', toState: 'draft' });
+    await as('redactor').act(NOTE, id, 'submit');
     expectRefused(await as('gerente-comunicaciones').act(NOTE, id, 'approve'), 403, 'SELF_APPROVAL_FORBIDDEN');
     expect((await as('otherGerente').act(NOTE, id, 'approve')).status).toBe(200);
   });
@@ -132,9 +136,20 @@ describe('who may do what', () => {
     const id = await noteBy();
     await as('redactor').act(NOTE, id, 'submit');
     const seen = (await as('gerente-comunicaciones').status(NOTE, id)).body.data.currentHash;
-    await contentManager(users.redactor, NOTE).update(id, { lead: 'Cambiada mientras se revisaba.' });
+    // A change through the document service resets the review; one behind it (directly in the database) does not.
+    await app().db.query(NOTE).updateMany({ where: { documentId: id, publishedAt: null }, data: { lead: 'Cambiada mientras se revisaba.' } });
     expectRefused(await as('gerente-comunicaciones').act(NOTE, id, 'approve', { expectedHash: seen }), 400, 'APPROVAL_OUTDATED');
     expect((await as('gerente-comunicaciones').status(NOTE, id)).body.data.state).toBe('in-review');
+  });
+
+  it('an edit while under review sends it back to draft, whoever makes it', async () => {
+    const id = await noteBy();
+    await as('redactor').act(NOTE, id, 'submit');
+    await contentManager(users.redactor, NOTE).update(id, { lead: 'Cambiada mientras se revisaba.' });
+    const status = (await as('gerente-comunicaciones').status(NOTE, id)).body.data;
+    expect(status.state).toBe('draft');
+    expect(status.history.at(-1)).toMatchObject({ action: 'review-reset', actorName: expect.stringContaining('redactor') });
+    expectRefused(await as('gerente-comunicaciones').act(NOTE, id, 'approve'), 400, 'INVALID_TRANSITION');
   });
 });
 

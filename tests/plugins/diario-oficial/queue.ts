@@ -18,15 +18,27 @@ export function queueApi(session: AdminSession) {
   };
 }
 
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+/**
+ * A file in the library that lies about its type. The upload guard refuses such a file at
+ * every door now (tests/security/admin/uploads.test.ts); the queue still checks the bytes of
+ * what it is given, for files stored before the guard: stored honestly, then renamed in the database.
+ */
+async function disguised(buffer: Buffer, realName: string, realMime: string, name: string, mime: string) {
+  const file = await uploadBuffer(app(), buffer, realName, realMime);
+  await app().db.query('plugin::upload.file').update({ where: { id: file.id }, data: { name, ext: name.slice(name.lastIndexOf('.')), mime } });
+  return file;
+}
+
 export const upload = {
   pdf: (name = 'ordenanza-firmada.pdf') => uploadBuffer(app(), makePdf('Ordenanza firmada'), name, 'application/pdf'),
   docx: (name = 'ordenanza.docx') =>
-    uploadBuffer(app(), makeDocx('Ordenanza'), name, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+    name.endsWith('.docx') ? uploadBuffer(app(), makeDocx('Ordenanza'), name, DOCX) : disguised(makeDocx('Ordenanza'), 'ordenanza.docx', DOCX, name, 'application/pdf'),
   /** A PDF wearing a DOCX name and MIME type. */
-  pdfNamedDocx: () => uploadBuffer(app(), makePdf('No soy Word'), 'disfrazado.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+  pdfNamedDocx: () => disguised(makePdf('No soy Word'), 'disfrazado.pdf', 'application/pdf', 'disfrazado.docx', DOCX),
   /** A ZIP with Word-like parts but no word/document.xml. */
-  zipNamedDocx: () =>
-    uploadBuffer(app(), makeZip({ '[Content_Types].xml': '<Types/>', 'word/styles.xml': '<w:styles/>' }), 'incompleto.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'),
+  zipNamedDocx: () => uploadBuffer(app(), makeZip({ '[Content_Types].xml': '<Types/>', 'word/styles.xml': '<w:styles/>' }), 'incompleto.docx', DOCX),
 };
 
 /** A norm (document service) with its signed PDF and editable DOCX. */

@@ -19,11 +19,11 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
   /** POST /api/media-archive-items/ingest (multipart: `file`, `data` as JSON). */
   async ingest(ctx) {
     const files = ctx.request.files ?? {};
-    const file = [files.file ?? files.files].flat()[0] as { filepath: string; originalFilename?: string | null } | undefined;
+    const file = [files.file ?? files.files].flat()[0] as { filepath: string; originalFilename?: string | null; mimetype?: string | null } | undefined;
     if (!file) throw missingFile();
     const input = (await this.sanitizeInput!(parseIngestData(ctx.request.body?.data), ctx)) as Record<string, unknown>;
     delete input.file;
-    const item = await service().ingestFile({ filepath: file.filepath, originalFilename: file.originalFilename ?? '' }, input);
+    const item = await service().ingestFile({ filepath: file.filepath, originalFilename: file.originalFilename ?? '', mimetype: file.mimetype }, input);
     ctx.status = 201;
     return this.transformResponse!(await this.sanitizeOutput!(item, ctx));
   },

@@ -44,7 +44,8 @@ export function currentActor(strapi: Core.Strapi): Actor {
   const auth = ctx?.state?.auth;
   const strategy = auth?.strategy?.name;
   if (strategy === 'admin' && ctx.state.user) return adminActor(ctx.state.user);
-  if (strategy === 'api-token') return { kind: 'api-token', id: auth.credentials?.id ?? null, name: `token de API «${auth.credentials?.name ?? '?'}»` };
+  // Strapi 5.54 names the API-token strategy 'content-api-token' (earlier 5.x: 'api-token').
+  if (strategy === 'api-token' || strategy === 'content-api-token') return { kind: 'api-token', id: auth.credentials?.id ?? null, name: `token de API «${auth.credentials?.name ?? '?'}»` };
   if (ctx?.state?.user) return { kind: 'user', id: ctx.state.user.id, name: ctx.state.user.username ?? ctx.state.user.email, email: ctx.state.user.email };
   return CODE;
 }

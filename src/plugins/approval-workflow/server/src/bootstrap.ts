@@ -3,6 +3,7 @@ import { actions } from './config/actions';
 import { INSTANCE_STOPPING_EVENT, STATE_UID, WEBHOOK_EVENTS } from './constants';
 import { auditTrail } from '../../../audit-trail/server/src/api';
 import { getService } from './utils';
+import { guardFileWrites, guardUploadService } from './middlewares/file-guard';
 
 export const SCHEDULE_JOB = 'approvalWorkflowScheduledPublication';
 
@@ -14,6 +15,12 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
     const states = await strapi.db.query(STATE_UID).findMany({ select: ['targetKey', 'sequence', 'headHash'] });
     return states.map((s: any) => ({ chainKey: s.targetKey, sequence: s.sequence, headHash: s.headHash ?? null }));
   });
+
+  // Files used by gated content: only who may publish it changes them, and a change is an edit of it.
+  guardUploadService(strapi);
+  guardFileWrites(strapi);
+  // Approvals made before the content hash covered files' bytes and descriptions carry over.
+  await getService(strapi, 'hash-format').upgrade();
 
   const webhookStore = strapi.get('webhookStore');
   for (const [key, event] of Object.entries(WEBHOOK_EVENTS)) webhookStore.addAllowedEvent(`APPROVAL_${key.toUpperCase()}`, event);

@@ -20,8 +20,12 @@ export type ApprovalState = (typeof STATES)[number];
 export const USER_ACTIONS = ['submit', 'withdraw', 'approve', 'request-changes', 'unpublish'] as const;
 export type UserAction = (typeof USER_ACTIONS)[number];
 
-/** Everything the audit trail records: user actions plus what the system observes. */
-export type EventAction = UserAction | 'publish' | 'invalidate' | 'restore';
+/**
+ * Everything the audit trail records: user actions plus what the system observes
+ * (an edit that voids an approval or resets a review, the fingerprint carried
+ * over to a new hash format, a restored version).
+ */
+export type EventAction = UserAction | 'publish' | 'invalidate' | 'review-reset' | 'rehash' | 'restore';
 
 export const WEBHOOK_EVENTS = {
   submitted: 'approval.submitted',
@@ -37,6 +41,7 @@ export const ERROR_CODES = {
   invalidTransition: 'INVALID_TRANSITION',
   commentRequired: 'COMMENT_REQUIRED',
   forbidden: 'FORBIDDEN',
+  gatedFileLocked: 'GATED_FILE_LOCKED',
 } as const;
 
 export const STATE_LABELS: Record<ApprovalState, string> = {

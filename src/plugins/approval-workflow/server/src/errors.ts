@@ -40,3 +40,13 @@ export const commentRequired = (what: string) =>
 export const forbidden = (message: string) => refusal(message, { code: ERROR_CODES.forbidden });
 
 export const notFound = (message: string) => new errors.NotFoundError(message, { code: 'NOT_FOUND' });
+
+/** A file used by gated content changed by someone who may not publish that content. */
+export const gatedFileLocked = (uses: Array<{ title: string; uid: string; locale: string | null }>, details: Details = {}) =>
+  refusal(
+    `Este archivo lo usa contenido sujeto a la aprobación de la Gerencia (${uses
+      .slice(0, 3)
+      .map((u) => `«${u.title}»${u.locale ? ` [${u.locale}]` : ''}`)
+      .join(', ')}${uses.length > 3 ? ` y ${uses.length - 3} más` : ''}): solo quien puede publicar ese contenido puede reemplazarlo, cambiar su descripción, moverlo o borrarlo.`,
+    { code: ERROR_CODES.gatedFileLocked, uses, ...details }
+  );

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { createPublicationGate } from './middlewares/publication-gate';
+import { createPublicationGate, createRelatedDocumentsTracker } from './middlewares/publication-gate';
+import { guardBulkRoutes } from './middlewares/file-guard';
 
 /** Every gated type must exist and have draft & publish; anything else is a start-up error. */
 function assertGatedTypes(strapi: Core.Strapi) {
@@ -32,4 +33,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   assertGatedTypes(strapi);
   assertPreviewTypes(strapi);
   strapi.documents.use(createPublicationGate(strapi) as any);
+  strapi.documents.use(createRelatedDocumentsTracker(strapi) as any);
+  guardBulkRoutes(strapi);
 };

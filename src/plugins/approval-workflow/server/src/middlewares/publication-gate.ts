@@ -2,11 +2,13 @@
  * The one rule every path goes through (admin Publish and bulk publish, the
  * Content API with any token, server code, the scheduler): a gated document
  * locale is published only if it is approved and its draft still has the
- * approved hash. Edits that change the hash void the approval. Registered as
- * a document-service middleware in register().
+ * approved hash. Every write of a gated document goes through the edit
+ * tracking (../services/edit-tracking.ts): a locale whose content it changed,
+ * whichever locale was written, is an edit of that locale (approval voided,
+ * review reset, its author an editor for four-eyes). Registered as a
+ * document-service middleware in register().
  */
 import type { Core } from '@strapi/strapi';
-import { STATE_UID } from '../constants';
 import { currentActor, inHttpRequest, isRetracting } from '../actor';
 import { approvalRequired, commentRequired } from '../errors';
 import { getService } from '../utils';
@@ -39,22 +41,12 @@ export const createPublicationGate = (strapi: Core.Strapi) => {
     });
   }
 
-  /** Any locale whose approval the (possibly shared, non-localised) fields just changed is voided. */
-  async function revalidateDocument(uid: string, documentId: string) {
-    const rows = await strapi.db.query(STATE_UID).findMany({
-      where: { targetUid: uid, targetDocumentId: documentId, state: { $in: ['approved', 'published'] } },
-      select: ['targetLocale'],
-    });
-    const actor = currentActor(strapi);
-    for (const row of rows) await workflow().revalidate({ uid, documentId, locale: row.targetLocale ?? null }, actor);
-  }
+  const tracking = () => getService(strapi, 'edit-tracking');
 
-  async function thenRevalidate({ uid, params }: Context, next: Next) {
-    return strapi.db.transaction(async () => {
-      const result = await next();
-      if (result) await revalidateDocument(uid, params.documentId);
-      return result;
-    });
+  /** A write of the document: every locale whose content it changed (shared fields too) is an edit of that locale. */
+  async function tracked({ uid, params }: Context, next: Next) {
+    if (!params?.documentId) return next();
+    return strapi.db.transaction(() => tracking().track([{ uid, documentId: params.documentId }], next));
   }
 
   /** update(..., status: 'published'): save the draft, then publish through this same gate. */
@@ -62,9 +54,8 @@ export const createPublicationGate = (strapi: Core.Strapi) => {
     const { status: _status, ...params } = context.params;
     context.params = params;
     return strapi.db.transaction(async () => {
-      const draft = await next();
+      const draft = await tracking().track([{ uid: context.uid, documentId: params.documentId }], next);
       if (!draft) return draft;
-      await revalidateDocument(context.uid, params.documentId);
       const { entries } = await strapi.documents(context.uid as any).publish({ ...params, documentId: params.documentId } as any);
       return entries[0];
     });
@@ -94,13 +85,29 @@ export const createPublicationGate = (strapi: Core.Strapi) => {
         if (context.params?.status === 'published') throw approvalRequired(context.params.locale ?? null, 'draft', { reason: 'new-document' });
         return next();
       case 'update':
-        return context.params?.status === 'published' ? updateThenPublish(context, next) : thenRevalidate(context, next);
+        return context.params?.status === 'published' ? updateThenPublish(context, next) : tracked(context, next);
       case 'discardDraft':
-        return thenRevalidate(context, next);
+        return tracked(context, next);
       case 'unpublish':
         return unpublish(context, next);
       default:
         return next();
     }
+  };
+};
+
+/**
+ * Deleting a document a gated type relates to takes it out of the gated
+ * documents that linked it: an edit of each of their locales.
+ */
+export const createRelatedDocumentsTracker = (strapi: Core.Strapi) => {
+  const tracking = () => getService(strapi, 'edit-tracking');
+  const gated = () => (strapi.config.get('plugin::approval-workflow') as { gatedTypes: string[] }).gatedTypes;
+  return async (context: Context, next: Next) => {
+    if (context.action !== 'delete' || gated().includes(context.uid) || !context.params?.documentId) return next();
+    if (!tracking().isRelatedToGated(context.uid)) return next();
+    const related = await tracking().relatedDocuments(context.uid, context.params.documentId);
+    if (!related.length) return next();
+    return strapi.db.transaction(() => tracking().track(related, next));
   };
 };

@@ -8,6 +8,9 @@ import versions from './versions';
 import previewTokens from './preview-tokens';
 import preview from './preview';
 import previewPage from './preview-page';
+import editTracking from './edit-tracking';
+import gatedFiles from './gated-files';
+import hashFormat from './hash-format';
 
 export default {
   'content-hash': contentHash,
@@ -20,4 +23,7 @@ export default {
   'preview-tokens': previewTokens,
   preview,
   'preview-page': previewPage,
+  'edit-tracking': editTracking,
+  'gated-files': gatedFiles,
+  'hash-format': hashFormat,
 };

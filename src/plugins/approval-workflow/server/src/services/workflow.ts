@@ -43,6 +43,8 @@ type StateRow = {
   submittedById: number | null;
   submittedAt: string | null;
   publishAt: string | Date | null;
+  /** Admin users who changed this locale's content since its last approval: ",12,15," (see addEditor). */
+  editorIds?: string | null;
 };
 
 interface Move {
@@ -68,6 +70,8 @@ const ACTION_LABELS: Record<EventAction, string> = {
   publish: 'publicar',
   invalidate: 'invalidar la aprobación',
   restore: 'restaurar una versión',
+  'review-reset': 'reiniciar la revisión',
+  rehash: 'actualizar la huella del contenido',
 };
 
 /** Which states each user action starts from. */
@@ -79,6 +83,11 @@ const FROM: Record<Exclude<UserAction, 'unpublish'>, ApprovalState[]> = {
 };
 
 const CLEARED_APPROVAL = { approvedHash: null, approvedAt: null, approvedById: null, publishAt: null, claimToken: null, claimedUntil: null };
+
+/** The actor of the one-off carrying over of approvals to a new hash format. */
+const HASH_UPGRADE: Actor = { kind: 'system', id: null, name: 'sistema (actualización de la huella de contenido)' };
+
+const isEditor = (row: { editorIds?: string | null }, adminId: number) => Boolean(row.editorIds?.includes(`,${adminId},`));
 
 /** What assertPublishable found: enough to record the publication afterwards. */
 export interface Publishable {
@@ -100,7 +109,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
    * so a last save that left content already approved once under four-eyes does not count.
    */
   async function authoredCurrentContent(row: any, draft: any, contentHash: string, actor: Actor) {
-    if ((draft.updatedBy?.id ?? null) !== actor.id) return false;
+    // An editor of this locale since its last approval, from any locale or path (edit tracking), or its last saver.
+    if (!isEditor(row, actor.id!) && (draft.updatedBy?.id ?? null) !== actor.id) return false;
     const history = await audit().history(row.targetKey);
     return !history.some((event: any) => event.action === 'approve' && event.contentHash === contentHash);
   }
@@ -136,6 +146,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     };
     await strapi.db.transaction(({ trx }) => trx(meta.tableName).insert(row).onConflict(column('targetKey')).ignore());
     return (await findState(target))!;
+  }
+
+  /**
+   * Records an admin user as an editor of a locale: an atomic append on the state
+   * row (",12," + "15,"), in the caller's transaction, so that concurrent edits
+   * by two people both count.
+   */
+  async function addEditor(target: Target, adminId: number) {
+    const row = await ensureState(target);
+    if (isEditor(row, adminId)) return;
+    const meta = strapi.db.metadata.get(STATE_UID);
+    const column = (meta.attributes.editorIds as any).columnName ?? 'editor_ids';
+    const marker = `,${adminId},`;
+    await strapi.db.transaction(({ trx }) =>
+      trx(meta.tableName)
+        .where('id', row.id)
+        .andWhere((q: any) => q.whereNull(column).orWhere(column, 'not like', `%${marker}%`))
+        .update({ [column]: strapi.db.connection.raw(`COALESCE(??, ',') || ?`, [column, `${adminId},`]) })
+    );
   }
 
   /** Applies one state change with its audit event; throws INVALID_TRANSITION if someone else moved first. */
@@ -295,7 +324,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
           }
           if (request.expectedHash && request.expectedHash !== contentHash) throw approvalOutdated(target.locale, { approvedHash: request.expectedHash, currentHash: contentHash });
           const publishAt = toIso(request.publishAt);
-          return move({ ...base, to: 'approved', action, publishAt, patch: { approvedHash: contentHash, approvedAt: new Date(), approvedById: actor.id, publishAt } });
+          // Editors count from one approval to the next.
+          return move({ ...base, to: 'approved', action, publishAt, patch: { approvedHash: contentHash, approvedAt: new Date(), approvedById: actor.id, publishAt, editorIds: null } });
         }
         default:
           throw invalidTransition(`Acción desconocida: ${action}.`);
@@ -352,6 +382,61 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const row = await ensureState(target);
       const draft = await hashes().loadDraft(target.uid, target.documentId, target.locale);
       return move({ target, row, actor, title: titleOf(draft, target.documentId), to: 'draft', action: 'restore', comment, contentHash, patch: CLEARED_APPROVAL });
+    },
+
+    /**
+     * What the content of a locale changing means, whoever changed it and from
+     * wherever (its own fields, shared fields through another locale, its files,
+     * components, relations): its author becomes one of its editors for the
+     * four-eyes rule, a pending review goes back to draft, an approval is voided.
+     * Called by the edit tracking (./edit-tracking.ts) only when the hash changed.
+     */
+    async recordEdit(target: Target, actor: Actor) {
+      if (actor.kind === 'admin' && actor.id !== null) await addEditor(target, actor.id);
+      for (let attempt = 1; ; attempt += 1) {
+        const row = await findState(target);
+        if (!row) return null;
+        try {
+          if (row.state === 'approved' || row.state === 'published') return await this.revalidate(target, actor);
+          if (row.state !== 'in-review') return null;
+          const draft = await hashes().loadDraft(target.uid, target.documentId, target.locale);
+          return await move({
+            target,
+            row,
+            actor,
+            title: titleOf(draft, target.documentId),
+            to: 'draft',
+            action: 'review-reset',
+            comment: 'El contenido cambió mientras estaba en revisión: vuelve a borrador y debe enviarse de nuevo a aprobación.',
+            contentHash: draft ? hashes().hashOf(target.uid, draft) : null,
+          });
+        } catch (error: any) {
+          // Someone moved the state at the same moment (an approval, say): look again.
+          if (error?.details?.code !== 'INVALID_TRANSITION' || attempt >= 3) throw error;
+        }
+      }
+    },
+
+    /**
+     * Carries an approval over to a new hash format: the approved content is
+     * unchanged (its old-format hash still matches), so the approval now binds
+     * to the new fingerprint, with an event saying so.
+     */
+    async rehash(target: Target, fromHash: string, toHash: string) {
+      const row = await findState(target);
+      if (!row || row.approvedHash !== fromHash) return null;
+      const draft = await hashes().loadDraft(target.uid, target.documentId, target.locale);
+      return move({
+        target,
+        row,
+        actor: HASH_UPGRADE,
+        title: titleOf(draft, target.documentId),
+        to: row.state,
+        action: 'rehash',
+        comment: `Formato de huella actualizado: el contenido aprobado no cambió; la huella ahora incluye los bytes, el nombre, la leyenda y el texto alternativo de sus archivos (antes ${fromHash}).`,
+        contentHash: toHash,
+        patch: { approvedHash: toHash },
+      });
     },
 
     /** An unpublish made by server code outside the workflow: allowed, but never unrecorded. */

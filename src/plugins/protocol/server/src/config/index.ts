@@ -1,4 +1,12 @@
 /** Plugin options (config/plugins.ts → protocol.config); checked at start-up. */
+
+/** How CSV cells are made safe for spreadsheets and read back (the application's rule, src/access/spreadsheet-cells.ts). */
+export interface SpreadsheetCells {
+  neutralize(value: string): string;
+  restore(value: string): string;
+  csvOptions: Record<string, unknown>;
+}
+
 export interface ProtocolConfig {
   /** A contact not verified for this many months is "por verificar". */
   verificationPeriodMonths: number;
@@ -22,6 +30,8 @@ export interface ProtocolConfig {
   calendarNames: Record<string, string>;
   /** The website's page of a ceremony ({locale}, {slug}, {documentId}) for the events' URL; empty leaves it out. */
   calendarEventUrl: string;
+  /** Formula-injection rule for the CSV export and import; given by config/plugins.ts. */
+  spreadsheetCells?: SpreadsheetCells;
 }
 
 const defaults: ProtocolConfig = {
@@ -69,6 +79,10 @@ export default {
     }
     if (typeof config.calendarEventUrl !== 'string' || (config.calendarEventUrl && !/^https?:\/\/[^?#]+$/.test(config.calendarEventUrl))) {
       throw new Error('protocol plugin: "calendarEventUrl" must be empty or an absolute http(s) URL pattern.');
+    }
+    const cells = config.spreadsheetCells;
+    if (!cells || typeof cells.neutralize !== 'function' || typeof cells.restore !== 'function' || typeof cells.csvOptions !== 'object') {
+      throw new Error('protocol plugin: "spreadsheetCells" must give neutralize(), restore() and csvOptions (see config/plugins.ts).');
     }
     try {
       new Intl.DateTimeFormat('en', { timeZone: config.timezone });

@@ -35,6 +35,7 @@ export const ERRORS = {
   UNKNOWN_CONTACTS: { code: 'UNKNOWN_CONTACTS', message: 'Algunos contactos no existen: no se marcó ninguno como verificado.' },
   CEREMONY_NOT_FOUND: { code: 'CEREMONY_NOT_FOUND', message: 'La ceremonia no existe.' },
   OVERRIDE_REASON_REQUIRED: { code: 'OVERRIDE_REASON_REQUIRED', message: 'Un rango de precedencia explícito necesita su motivo.' },
+  FIELD_NOT_READABLE: { code: 'FIELD_NOT_READABLE', message: 'Su rol no puede leer ese campo.' },
   AUDIT_APPEND_ONLY: { code: 'AUDIT_APPEND_ONLY', message: 'El registro de importaciones y exportaciones no se puede modificar ni borrar.' },
 } as const;
 

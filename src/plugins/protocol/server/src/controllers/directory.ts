@@ -1,19 +1,20 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
+import { fieldNotReadable } from '../services/personal-access';
 import { validateDirectoryQuery, validateExport, validateImport, validateVerify } from '../validation';
 
 const userOf = (ctx: any) => ({ id: ctx.state.user.id as number, email: ctx.state.user.email as string });
-const readablePersonal = (strapi: Core.Strapi, ctx: any) => getService(strapi, 'personal-access').readable(ctx.state.userAbility);
+const directoryAccess = (strapi: Core.Strapi, ctx: any) => getService(strapi, 'personal-access').directory(ctx.state.userAbility);
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async list(ctx: any) {
     const { page, pageSize, ...filters } = await validateDirectoryQuery(ctx.query);
-    ctx.body = await getService(strapi, 'directory').list(filters, readablePersonal(strapi, ctx), page, pageSize);
+    ctx.body = await getService(strapi, 'directory').list(filters, directoryAccess(strapi, ctx), page, pageSize);
   },
 
   async porVerificar(ctx: any) {
     const { page, pageSize, ...filters } = await validateDirectoryQuery(ctx.query);
-    ctx.body = await getService(strapi, 'directory').list({ ...filters, porVerificar: true }, readablePersonal(strapi, ctx), page, pageSize);
+    ctx.body = await getService(strapi, 'directory').list({ ...filters, porVerificar: true }, directoryAccess(strapi, ctx), page, pageSize);
   },
 
   async verify(ctx: any) {
@@ -22,7 +23,19 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async birthdays(ctx: any) {
-    ctx.body = { data: await getService(strapi, 'verification').upcomingBirthdays() };
+    const access = directoryAccess(strapi, ctx);
+    const missing = ['birthday', 'givenName', 'familyName', 'active'].find((field) => !access.contactFields.includes(field));
+    if (missing) throw fieldNotReadable(missing, 'de los contactos');
+    const upcoming = await getService(strapi, 'verification').upcomingBirthdays();
+    const readable = (field: string) => access.contactFields.includes(field);
+    ctx.body = {
+      data: upcoming.map((b: any) => ({
+        ...b,
+        treatment: readable('treatment') ? b.treatment : null,
+        position: readable('position') ? b.position : null,
+        institution: access.institutionFields.includes('name') ? b.institution : null,
+      })),
+    };
   },
 
   async import(ctx: any) {
@@ -34,7 +47,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   async export(ctx: any) {
     const { format, ...selection } = await validateExport(ctx.request.body);
-    const file = await getService(strapi, 'exports').export(format as 'csv' | 'vcard', selection, readablePersonal(strapi, ctx), userOf(ctx));
+    const file = await getService(strapi, 'exports').export(format as 'csv' | 'vcard', selection, directoryAccess(strapi, ctx), userOf(ctx));
     ctx.set('Content-Type', file.contentType);
     ctx.set('Content-Disposition', `attachment; filename="${file.filename}"`);
     ctx.set('X-Record-Count', String(file.count));

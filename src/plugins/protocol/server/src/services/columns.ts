@@ -3,7 +3,7 @@
  * exported file imports back unchanged. `contactKey` is the stable key the
  * import upserts by.
  */
-import { PERSONAL_ATTRIBUTES } from './personal-access';
+import { PERSONAL_ATTRIBUTES, type DirectoryAccess } from './personal-access';
 
 export type ColumnKind = 'text' | 'email' | 'phone' | 'date' | 'datetime' | 'integer' | 'boolean' | 'institution' | 'office';
 
@@ -44,5 +44,12 @@ export const COLUMNS: Column[] = [
   column('active', 'boolean'),
 ];
 
-export const columnsFor = (personalFields: string[]) =>
-  COLUMNS.filter((c) => !c.personal || personalFields.includes(c.name));
+/** Which column shows which contact field, where the column is named otherwise. */
+const FIELD_OF: Record<string, string> = { precedenceOffice: 'precedence' };
+
+/** The columns a reader may export: the contact fields (and the institution's name) it may read. */
+export const columnsFor = (access: DirectoryAccess) =>
+  COLUMNS.filter((c) => {
+    if (c.name === 'institution') return access.contactFields.includes('institution') && access.institutionFields.includes('name');
+    return access.contactFields.includes(FIELD_OF[c.name] ?? c.name);
+  });

@@ -64,9 +64,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (records.length < 2) throw new errors.ValidationError(ERRORS.IMPORT_EMPTY.message, { code: ERRORS.IMPORT_EMPTY.code });
     const header = records[0].record;
+    // What the export neutralised against formula injection is read back as it was.
+    const { restore } = pluginConfig(strapi).spreadsheetCells!;
     const rows = records.slice(1).map(({ record, info }) => ({
       line: info.lines,
-      values: Object.fromEntries(header.map((name, i) => [name, record[i] ?? ''])),
+      values: Object.fromEntries(header.map((name, i) => [name, restore(record[i] ?? '')])),
     }));
     return { header, rows };
   }

@@ -7,9 +7,11 @@ import type { Core } from '@strapi/strapi';
 import { stringify } from 'csv-stringify/sync';
 import { getService, pluginConfig } from '../utils/get-service';
 import { uuidV5 } from '../utils/uuid';
+import type { SpreadsheetCells } from '../config';
 import { columnsFor } from './columns';
 import type { AdminUser } from './audit';
 import type { Contact, DirectoryFilters } from './directory';
+import type { DirectoryAccess } from './personal-access';
 
 export type ExportFormat = 'csv' | 'vcard';
 
@@ -22,10 +24,12 @@ const csvValue = (contact: Contact, name: string) => {
   return String(value);
 };
 
-export const toCsv = (contacts: Contact[], personalFields: string[]) => {
-  const columns = columnsFor(personalFields).map((c) => c.name);
+/** Every cell made safe for spreadsheets (formula injection); the import restores it. */
+export const toCsv = (contacts: Contact[], access: DirectoryAccess, cells: SpreadsheetCells) => {
+  const columns = columnsFor(access).map((c) => c.name);
+  const rows = contacts.map((c) => columns.map((name) => cells.neutralize(csvValue(c, name))));
   // The BOM lets spreadsheet programs read the accents as UTF-8.
-  return '\ufeff' + stringify([columns, ...contacts.map((c) => columns.map((name) => csvValue(c, name)))], { record_delimiter: '\r\n' });
+  return '\ufeff' + stringify([columns, ...rows], { record_delimiter: '\r\n', ...cells.csvOptions });
 };
 
 /**
@@ -89,11 +93,23 @@ export const toVCard = (contacts: Contact[], personalFields: string[], domain: s
   return cards.join('\r\n') + '\r\n';
 };
 
+/** A contact with only what the reader may read (the vCard is written from it). */
+const readableOnly = (contact: Contact, access: DirectoryAccess): Contact => {
+  const view: Contact = { documentId: contact.documentId };
+  for (const field of access.contactFields) view[field] = contact[field] ?? null;
+  if (contact.institution && access.contactFields.includes('institution')) {
+    view.institution = Object.fromEntries(access.institutionFields.map((f) => [f, contact.institution[f] ?? null]));
+  }
+  return view;
+};
+
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  async export(format: ExportFormat, selection: DirectoryFilters, personalFields: string[], user: AdminUser) {
-    const contacts = await getService(strapi, 'directory').load(selection);
+  async export(format: ExportFormat, selection: DirectoryFilters, access: DirectoryAccess, user: AdminUser) {
+    const contacts = await getService(strapi, 'directory').load(selection, new Date(), access);
+    const { personalFields } = access;
     const personalData = personalFields.length > 0;
-    const body = format === 'csv' ? toCsv(contacts, personalFields) : toVCard(contacts, personalFields, pluginConfig(strapi).calendarDomain);
+    const body =
+      format === 'csv' ? toCsv(contacts, access, pluginConfig(strapi).spreadsheetCells!) : toVCard(contacts.map((c) => readableOnly(c, access)), personalFields, pluginConfig(strapi).calendarDomain);
     await getService(strapi, 'audit').record({
       operation: format === 'csv' ? 'export-csv' : 'export-vcard',
       user,
