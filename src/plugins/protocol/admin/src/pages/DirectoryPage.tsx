@@ -1,7 +1,7 @@
 /** "Directorio protocolar": the directory in precedence order, filters, bulk verify, export and import. */
 import { useEffect, useState } from 'react';
-import { Box, Button, Checkbox, Field, Flex, Main, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { t } from '../pluginId';
 import { messageOf } from '../components/errors';
@@ -19,17 +19,21 @@ interface Filters {
   q: string;
 }
 
-const FilterSelect = (props: { label: string; allLabel: string; options: string[]; value: string; onChange: (value: string) => void }) => (
-  <Field.Root>
-    <Field.Label>{props.label}</Field.Label>
-    <SingleSelect value={props.value} onChange={(value: string | number) => props.onChange(String(value))}>
-      <SingleSelectOption value="">{props.allLabel}</SingleSelectOption>
-      {props.options.map((option) => (
-        <SingleSelectOption key={option} value={option}>{option}</SingleSelectOption>
-      ))}
-    </SingleSelect>
-  </Field.Root>
-);
+/** A filter over an enumeration of the content model: options show the value's label, as in the content manager. */
+const FilterSelect = (props: { name: string; label: string; allLabel: string; options: string[]; value: string; onChange: (value: string) => void }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Field.Root name={props.name} id={`directory-filter-${props.name}`}>
+      <Field.Label>{props.label}</Field.Label>
+      <SingleSelect value={props.value} onChange={(value: string | number) => props.onChange(String(value))}>
+        <SingleSelectOption value="">{props.allLabel}</SingleSelectOption>
+        {props.options.map((option) => (
+          <SingleSelectOption key={option} value={option}>{formatMessage({ id: option, defaultMessage: option })}</SingleSelectOption>
+        ))}
+      </SingleSelect>
+    </Field.Root>
+  );
+};
 
 const download = (blob: Blob, filename: string) => {
   const url = URL.createObjectURL(blob);
@@ -90,16 +94,14 @@ export const DirectoryPage = () => {
   const showPersonal = personalFields.length > 0;
 
   return (
-    <Main>
-      <Box padding={8}>
-        <Typography variant="alpha" tag="h1">{label('directory.title', 'Directorio protocolar')}</Typography>
-        <Box paddingBottom={4}>
-          <Typography variant="epsilon" textColor="neutral600">{label('directory.subtitle', '')}</Typography>
-        </Box>
+    <Page.Main>
+      <Page.Title>{label('directory.title', 'Directorio protocolar')}</Page.Title>
+      <Layouts.Header title={label('directory.title', 'Directorio protocolar')} subtitle={label('directory.subtitle', '')} />
+      <Layouts.Content>
 
         <Flex gap={4} alignItems="flex-end" wrap="wrap" paddingBottom={4}>
-          <FilterSelect label={label('filters.level', 'Nivel')} allLabel={label('filters.all', 'Todos')} options={LEVELS} value={filters.level} onChange={(level) => setFilters({ ...filters, level })} />
-          <FilterSelect label={label('filters.sector', 'Sector')} allLabel={label('filters.all', 'Todos')} options={SECTORS} value={filters.sector} onChange={(sector) => setFilters({ ...filters, sector })} />
+          <FilterSelect name="level" label={label('filters.level', 'Nivel')} allLabel={label('filters.all', 'Todos')} options={LEVELS} value={filters.level} onChange={(level) => setFilters({ ...filters, level })} />
+          <FilterSelect name="sector" label={label('filters.sector', 'Sector')} allLabel={label('filters.all', 'Todos')} options={SECTORS} value={filters.sector} onChange={(sector) => setFilters({ ...filters, sector })} />
           <Field.Root name="q">
             <Field.Label>{label('filters.search', 'Buscar')}</Field.Label>
             <TextInput value={filters.q} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setFilters({ ...filters, q: e.target.value })} />
@@ -120,7 +122,7 @@ export const DirectoryPage = () => {
           <Typography variant="pi" textColor="neutral600">{label('actions.exportHint', '')}</Typography>
         </Box>
 
-        <Table colCount={showPersonal ? 8 : 7} rowCount={rows.length + 1}>
+        <Table colCount={showPersonal ? 8 : 7} rowCount={rows.length + 1} aria-label={label('directory.title', 'Directorio protocolar')}>
           <Thead>
             <Tr>
               <Th><span /></Th>
@@ -135,7 +137,7 @@ export const DirectoryPage = () => {
           </Thead>
           <Tbody>
             {rows.map((c) => (
-              <Tr key={c.documentId}>
+              <Tr key={c.documentId} data-testid="directory-row">
                 <Td><Checkbox checked={selected.includes(c.documentId)} onCheckedChange={() => toggle(c.documentId)} aria-label={fullName(c)} /></Td>
                 <Td><Typography>{c.effectiveRank ?? '—'}</Typography></Td>
                 <Td><Typography>{fullName(c)}</Typography></Td>
@@ -156,7 +158,7 @@ export const DirectoryPage = () => {
 
         <ImportPanel onImported={() => setReload((n) => n + 1)} />
         <Birthdays />
-      </Box>
-    </Main>
+      </Layouts.Content>
+    </Page.Main>
   );
 };
