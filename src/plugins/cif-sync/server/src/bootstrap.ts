@@ -1,10 +1,12 @@
 import type { Core } from '@strapi/strapi';
+import { actions } from './config/actions';
 import { getConfig, getService } from './utils';
 
 let timer: NodeJS.Timeout | undefined;
 
 /** Every instance retries due webhook deliveries (claims keep them from sending twice). */
-export default ({ strapi }: { strapi: Core.Strapi }) => {
+export default async ({ strapi }: { strapi: Core.Strapi }) => {
+  await strapi.service('admin::permission').actionProvider.registerMany(actions);
   const { dispatchIntervalMs } = getConfig(strapi);
   if (!dispatchIntervalMs) return;
   timer = setInterval(() => getService(strapi, 'webhooks').dispatch(), dispatchIntervalMs);

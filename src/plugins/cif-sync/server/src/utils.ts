@@ -2,12 +2,14 @@ import type { Core } from '@strapi/strapi';
 import type { CifSyncConfig } from './config';
 import type changeLog from './services/change-log';
 import type feed from './services/feed';
+import type status from './services/status';
 import type webhooks from './services/webhooks';
 import { PLUGIN_ID } from './constants';
 
 type Services = {
   'change-log': ReturnType<typeof changeLog>;
   feed: ReturnType<typeof feed>;
+  status: ReturnType<typeof status>;
   webhooks: ReturnType<typeof webhooks>;
 };
 
