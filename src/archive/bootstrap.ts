@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { grantRoleActions } from '../bootstrap/public-permissions';
 import { createGrantsLedger } from '../bootstrap/grants-ledger';
 import { ARCHIVE_STAFF_ACTIONS } from './access';
+import { ADMIN_ROUTES } from './admin';
 import { ARCHIVE_STAFF_ROLE, ARCHIVE_UID } from './constants';
 import { registerArchiveDocumentMiddleware } from './document-middleware';
 import { ensureSearchIndex } from './search';
@@ -12,9 +13,10 @@ import { skipRepeatedImageCheck } from './upload-check';
 
 /**
  * Admin users who read archive items in the content manager (the Archivo role,
- * the Gerente) download an item's original, EXIF and GPS included, here.
+ * the Gerente) download an item's original, EXIF and GPS included, here; the
+ * admin's import page and near-duplicates panel call the routes of ./admin.ts.
  */
-const registerOriginalAdminRoute = (strapi: Core.Strapi) =>
+const registerAdminRoutes = (strapi: Core.Strapi) =>
   strapi.server.routes({
     type: 'admin',
     routes: [
@@ -29,12 +31,13 @@ const registerOriginalAdminRoute = (strapi: Core.Strapi) =>
           ],
         },
       },
+      ...ADMIN_ROUTES,
     ],
   } as any);
 
 export function registerArchive(strapi: Core.Strapi) {
   registerArchiveDocumentMiddleware(strapi);
-  registerOriginalAdminRoute(strapi);
+  registerAdminRoutes(strapi);
 }
 
 async function ensureArchiveStaffRole(strapi: Core.Strapi) {
