@@ -26,6 +26,13 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 }
 
+/**
+ * Requests Strapi 5.54 itself makes that fail on a Community Edition server, whatever the
+ * role: the content manager asks for the Enterprise AI settings (`/admin/ai-feature-config`,
+ * a route only EE registers). Nothing of this project; every other failed request is an error.
+ */
+const STRAPI_CE_NOISE = [/\/admin\/ai-feature-config(\?|$)/];
+
 export interface Session {
   context: BrowserContext;
   page: Page;
@@ -46,7 +53,11 @@ export async function openSession(browser: Browser, options: SessionOptions = {}
   const errors: string[] = [];
   const watch = (page: Page) => {
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${page.url()}: ${message.text()}`);
+      if (message.type() !== 'error') return;
+      // A failed request: Chromium names the resource in the message's location.
+      const resource = message.location().url;
+      if (/^Failed to load resource/.test(message.text()) && STRAPI_CE_NOISE.some((noise) => noise.test(resource))) return;
+      errors.push(`${page.url()}: ${message.text()}${resource && resource !== page.url() ? ` (${resource})` : ''}`);
     });
     page.on('pageerror', (error) => errors.push(`${page.url()}: uncaught ${error.message}`));
   };
