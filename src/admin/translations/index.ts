@@ -15,22 +15,38 @@ const humanize = (field: string) => {
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
 
-/** The list view's column headers: `content-manager.content-types.<uid>.<field>`. */
-const columnHeaders = (locale: 'es' | 'en') =>
+/** Fields every type has, which the list view may show as columns. */
+const SYSTEM_FIELDS: Record<string, string> = {
+  id: 'id',
+  documentId: 'ID del documento',
+  createdAt: 'Creado el',
+  updatedAt: 'Actualizado el',
+  publishedAt: 'Publicado el',
+  createdBy: 'Creado por',
+  updatedBy: 'Actualizado por',
+  locale: 'Idioma',
+};
+
+/**
+ * Column headers of the list view (`content-manager.content-types.<uid>.<field>`) and
+ * field names inside components (`content-manager.components.<uid>.<field>`), which
+ * Strapi translates by these ids with the view's label as the default.
+ */
+const fieldMessages = (locale: 'es' | 'en') =>
   Object.fromEntries(
-    Object.entries(FIELD_LABELS)
-      .filter(([uid]) => uid.includes('::'))
-      .flatMap(([uid, labels]) =>
-        ['id', 'documentId', ...Object.keys(labels)].map((field) => [
-          `content-manager.content-types.${uid}.${field}`,
-          locale === 'es' ? (labels[field] ?? (field === 'id' ? 'id' : 'ID del documento')) : humanize(field),
-        ])
-      )
+    Object.entries(FIELD_LABELS).flatMap(([uid, labels]) => {
+      const isType = uid.includes('::');
+      const all: Record<string, string> = isType ? { ...SYSTEM_FIELDS, ...labels } : labels;
+      return Object.entries(all).map(([field, label]) => [
+        `content-manager.${isType ? 'content-types' : 'components'}.${uid}.${field}`,
+        locale === 'es' ? label : humanize(field),
+      ]);
+    })
   );
 
 const typeNames = (locale: 'es' | 'en') => Object.fromEntries(Object.entries(TYPE_NAMES_EN).map(([es, en]) => [es, locale === 'es' ? es : en]));
 
 export const appMessages = (extra: { es: Record<string, string>; en: Record<string, string> }) => ({
-  es: { ...strapiEs, ...enumerationMessages('es'), ...typeNames('es'), ...columnHeaders('es'), ...extra.es, ...es },
-  en: { ...enumerationMessages('en'), ...typeNames('en'), ...columnHeaders('en'), ...extra.en, ...en },
+  es: { ...strapiEs, ...enumerationMessages('es'), ...typeNames('es'), ...fieldMessages('es'), ...extra.es, ...es },
+  en: { ...enumerationMessages('en'), ...typeNames('en'), ...fieldMessages('en'), ...extra.en, ...en },
 });

@@ -68,7 +68,14 @@ export const RequestsPage = () => {
                     <Link to={String(r.id)}>{r.reference}</Link>
                   </Td>
                   <Td>
-                    <Typography>{[r.normNumber, r.normTitle].filter(Boolean).join(' — ') || r.normDocumentId}</Typography>
+                    <Flex direction="column" alignItems="flex-start" maxWidth="48rem">
+                      <Typography fontWeight="semiBold">{r.normNumber ?? r.normDocumentId}</Typography>
+                      {r.normTitle ? (
+                        <Typography variant="pi" textColor="neutral600" ellipsis title={r.normTitle} style={{ maxWidth: '48rem' }}>
+                          {r.normTitle}
+                        </Typography>
+                      ) : null}
+                    </Flex>
                   </Td>
                   <Td>
                     <Typography>{t(`channel.${r.channel}`, undefined, r.channel)}</Typography>

@@ -1,13 +1,16 @@
 /** "Directorio protocolar": the directory in precedence order, filters, bulk verify, export and import. */
 import { useEffect, useState } from 'react';
 import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { Layouts, Page, useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Layouts, Page, useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { t } from '../pluginId';
 import { messageOf } from '../components/errors';
 import { fullName } from '../components/types';
 import { ImportPanel } from '../components/ImportPanel';
 import { Birthdays } from '../components/Birthdays';
+
+/** Table cells keep to one line by default: long names and positions wrap instead of widening the page. */
+const WRAP = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
 
 const LEVELS = ['national', 'regional', 'provincial', 'district', 'local', 'international'];
 const SECTORS = ['public', 'private', 'civil-society', 'international', 'religious', 'armed-forces', 'police'];
@@ -35,13 +38,16 @@ const FilterSelect = (props: { name: string; label: string; allLabel: string; op
   );
 };
 
+/** Saves a file: the link must be in the page, and its URL alive until the download has started. */
 const download = (blob: Blob, filename: string) => {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
+  document.body.appendChild(a);
   a.click();
-  URL.revokeObjectURL(url);
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
 export const DirectoryPage = () => {
@@ -68,11 +74,19 @@ export const DirectoryPage = () => {
       .catch(fail);
   }, [JSON.stringify(filters), reload]);
 
+  // The admin's fetch client reads every POST answer as JSON; the export answers a file.
+  const token = useAuth('DirectoryPage', (auth) => auth.token);
   const exportAs = async (format: 'csv' | 'vcard') => {
     try {
       const body = selected.length ? { format, documentIds: selected } : { format, ...query };
-      const res: any = await post('/protocol/directory/export', body, { responseType: 'blob' });
-      download(res.data, `directorio-protocolar.${format === 'csv' ? 'csv' : 'vcf'}`);
+      const res = await fetch(`${(window as any).strapi.backendURL}/protocol/directory/export`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw { response: { data: await res.json().catch(() => null) }, message: res.statusText };
+      download(await res.blob(), `directorio-protocolar.${format === 'csv' ? 'csv' : 'vcf'}`);
     } catch (error) {
       fail(error);
     }
@@ -140,11 +154,11 @@ export const DirectoryPage = () => {
               <Tr key={c.documentId} data-testid="directory-row">
                 <Td><Checkbox checked={selected.includes(c.documentId)} onCheckedChange={() => toggle(c.documentId)} aria-label={fullName(c)} /></Td>
                 <Td><Typography>{c.effectiveRank ?? '—'}</Typography></Td>
-                <Td><Typography>{fullName(c)}</Typography></Td>
-                <Td><Typography>{c.position}</Typography></Td>
-                <Td><Typography>{c.institution?.name ?? ''}</Typography></Td>
-                <Td><Typography>{[c.institutionalEmail, c.institutionalPhone].filter(Boolean).join(' · ')}</Typography></Td>
-                {showPersonal && <Td><Typography>{[c.personalEmail, c.personalPhone].filter(Boolean).join(' · ')}</Typography></Td>}
+                <Td><Typography style={WRAP}>{fullName(c)}</Typography></Td>
+                <Td><Typography style={WRAP}>{c.position}</Typography></Td>
+                <Td><Typography style={WRAP}>{c.institution?.name ?? ''}</Typography></Td>
+                <Td><Typography style={WRAP}>{[c.institutionalEmail, c.institutionalPhone].filter(Boolean).join(' · ')}</Typography></Td>
+                {showPersonal && <Td><Typography style={WRAP}>{[c.personalEmail, c.personalPhone].filter(Boolean).join(' · ')}</Typography></Td>}
                 <Td>
                   <Typography textColor={c.porVerificar.length ? 'warning600' : 'success600'}>
                     {c.porVerificar.length ? c.porVerificar.map((r: string) => label(`verification.${r}`, r)).join(', ') : label('verification.ok', 'Al día')}
