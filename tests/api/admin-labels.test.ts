@@ -9,6 +9,7 @@ import request from 'supertest';
 import { app } from '../helpers/app';
 import { ENUMERATION_LABELS, enumerationMessages } from '../../src/labels/enumerations';
 import { TYPE_NAMES_EN } from '../../src/labels/content-types';
+import { FIELD_LABELS } from '../../src/labels/field-labels';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const strapiMessages = (pkg: string, locale: 'en' | 'es') => {
@@ -21,10 +22,10 @@ type Schema = { info: { displayName: string }; attributes: Record<string, any>; 
 /** Content types and components an editor meets in the content manager. */
 function shownSchemas(): Array<[string, Schema]> {
   const strapi = app();
-  const types = Object.entries(strapi.contentTypes as Record<string, Schema>).filter(
+  const types = Object.entries(strapi.contentTypes as unknown as Record<string, Schema>).filter(
     ([uid, schema]) => uid.startsWith('api::') && schema.pluginOptions?.['content-manager']?.visible !== false
   );
-  const components = Object.entries(strapi.components as Record<string, Schema>);
+  const components = Object.entries(strapi.components as unknown as Record<string, Schema>);
   return [...types, ...components];
 }
 
@@ -59,6 +60,16 @@ describe('enumeration labels', () => {
 });
 
 describe('type names and translation files', () => {
+  test('every field of every type and component shown has a Spanish label (edit view, list columns, components)', () => {
+    const system = new Set(['createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'locale', 'localizations']);
+    const unlabelled = shownSchemas().flatMap(([uid, schema]) =>
+      Object.keys(schema.attributes)
+        .filter((field) => !system.has(field) && !FIELD_LABELS[uid]?.[field])
+        .map((field) => `${uid}.${field}`)
+    );
+    expect(unlabelled).toEqual([]);
+  });
+
   test('every content type and component shown has an English name for its Spanish display name', () => {
     const names = shownSchemas().map(([, schema]) => schema.info.displayName);
     expect(names.filter((name) => !TYPE_NAMES_EN[name])).toEqual([]);
