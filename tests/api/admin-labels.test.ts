@@ -83,7 +83,14 @@ describe('type names and translation files', () => {
     // strapi-es.json only gives Spanish where Strapi 5.54 has English only: it never replaces Strapi's Spanish.
     const gaps = JSON.parse(fs.readFileSync(path.join(dir, 'strapi-es.json'), 'utf8')) as Record<string, string>;
     const strapiSpanish = new Set(Object.keys(strapiMessages('admin/dist/admin/admin/src', 'es')));
-    const prefixed: Record<string, string> = { 'content-manager.': 'content-manager/dist/admin', 'upload.': 'upload/dist/admin' };
+    const prefixed: Record<string, string> = {
+      'content-manager.': 'content-manager/dist/admin',
+      'upload.': 'upload/dist/admin',
+      'i18n.': 'i18n/dist/admin',
+      'content-releases.': 'content-releases/dist/admin',
+      'users-permissions.': 'plugin-users-permissions/dist/admin',
+      'email.': 'email/dist/admin',
+    };
     for (const [prefix, pkg] of Object.entries(prefixed)) for (const key of Object.keys(strapiMessages(pkg, 'es'))) strapiSpanish.add(prefix + key);
     expect(Object.keys(gaps).filter((key) => strapiSpanish.has(key))).toEqual([]);
     expect(Object.values(gaps).every((value) => typeof value === 'string' && value.trim() !== '')).toBe(true);

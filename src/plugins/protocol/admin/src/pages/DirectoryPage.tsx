@@ -154,8 +154,8 @@ export const DirectoryPage = () => {
               <Tr key={c.documentId} data-testid="directory-row">
                 <Td><Checkbox checked={selected.includes(c.documentId)} onCheckedChange={() => toggle(c.documentId)} aria-label={fullName(c)} /></Td>
                 <Td><Typography>{c.effectiveRank ?? '—'}</Typography></Td>
-                <Td><Typography style={WRAP}>{fullName(c)}</Typography></Td>
-                <Td><Typography style={WRAP}>{c.position}</Typography></Td>
+                <Td><Typography style={{ ...WRAP, display: 'block', minWidth: '16rem' }}>{fullName(c)}</Typography></Td>
+                <Td><Typography style={{ ...WRAP, display: 'block', minWidth: '14rem' }}>{c.position}</Typography></Td>
                 <Td><Typography style={WRAP}>{c.institution?.name ?? ''}</Typography></Td>
                 <Td><Typography style={WRAP}>{[c.institutionalEmail, c.institutionalPhone].filter(Boolean).join(' · ')}</Typography></Td>
                 {showPersonal && <Td><Typography style={WRAP}>{[c.personalEmail, c.personalPhone].filter(Boolean).join(' · ')}</Typography></Td>}
