@@ -45,7 +45,10 @@ const PROTOCOL_DIRECTORY = [
   'plugin::protocol.directory.export',
   'plugin::protocol.directory.verify',
   'plugin::protocol.ceremonies.seating',
+  'plugin::protocol.ceremonies.notices',
 ];
+/** The CIF change feed and its webhook deliveries (src/plugins/cif-sync): read-only, for the Gerente. */
+const CIF_SYNC_STATUS = 'plugin::cif-sync.read';
 /** Upcoming birthdays: Protocolo only. */
 const PROTOCOL_BIRTHDAYS = 'plugin::protocol.birthdays.read';
 
@@ -79,7 +82,7 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
     name: 'Gerente de Comunicaciones',
     description: 'Gerente de Comunicaciones e Imagen Institucional: todo lo del Redactor, además aprueba, pide cambios y publica.',
     content: [{ actions: ALL, subjects: [PRESS_NOTE, PROGRAM, ARCHIVE, NORM, INSTITUTION, CONTACT, CEREMONY, BODY, TRANSPARENCY, PRECEDENCE] }],
-    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY, ...APPROVAL_REVIEW, ...PUBLICATION_QUEUE],
+    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY, ...APPROVAL_REVIEW, ...PUBLICATION_QUEUE, CIF_SYNC_STATUS],
   },
   {
     code: 'archivo',

@@ -1,25 +1,28 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { archiveAdmin } from './archive';
+import { translateEnumerationCells } from './enumeration-cells';
+import { officeHomeWidgets } from './home';
+import { preferSpanish } from './language';
+import { appMessages } from './translations';
 
-// The office works in Spanish; English stays available for visitors' translators.
+// The office works in Spanish: a browser that never chose a language starts in
+// Spanish (Strapi would start in English); English stays selectable.
+preferSpanish();
+
 export default {
   config: {
     locales: ['es'],
-    translations: {
-      es: {
-        'Auth.form.welcome.title': 'Comunicaciones e Imagen Institucional',
-        'Auth.form.welcome.subtitle': 'Inicie sesión en su cuenta',
-        'app.components.LeftMenu.navbrand.title': 'Comunicaciones',
-        'app.components.LeftMenu.navbrand.workplace': 'Municipalidad',
-      },
-      en: {
-        'Auth.form.welcome.title': 'Communications and Institutional Image',
-        'Auth.form.welcome.subtitle': 'Log in to your account',
-        'app.components.LeftMenu.navbrand.title': 'Communications',
-        'app.components.LeftMenu.navbrand.workplace': 'Municipality',
-      },
-    },
+    translations: appMessages(archiveAdmin.translations),
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {},
+  register(app: StrapiApp) {
+    archiveAdmin.register(app);
+    // Last: orders the widgets every plugin registered.
+    officeHomeWidgets(app);
+  },
+  bootstrap(app: StrapiApp) {
+    archiveAdmin.bootstrap(app);
+    translateEnumerationCells(app);
+  },
 };

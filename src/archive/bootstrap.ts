@@ -5,6 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { grantRoleActions } from '../bootstrap/public-permissions';
 import { createGrantsLedger } from '../bootstrap/grants-ledger';
 import { ARCHIVE_STAFF_ACTIONS } from './access';
+import { ADMIN_ROUTES } from './admin';
 import { ARCHIVE_STAFF_ROLE, ARCHIVE_UID } from './constants';
 import { registerArchiveDocumentMiddleware } from './document-middleware';
 import { ensureSearchIndex } from './search';
@@ -14,7 +15,8 @@ import { privateStore } from './private-store';
 
 /**
  * Admin users who read archive items in the content manager (the Archivo role,
- * the Gerente) download an item's original, EXIF and GPS included, here.
+ * the Gerente) download an item's original, EXIF and GPS included, here; the
+ * admin's import page and near-duplicates panel call the routes of ./admin.ts.
  */
 const registerArchiveAdminRoutes = (strapi: Core.Strapi) =>
   strapi.server.routes({
@@ -38,6 +40,7 @@ const registerArchiveAdminRoutes = (strapi: Core.Strapi) =>
         handler: `${ARCHIVE_UID}.privateFile`,
         config: { auth: false },
       },
+      ...ADMIN_ROUTES,
     ],
   } as any);
 

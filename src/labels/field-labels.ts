@@ -32,7 +32,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
   'api::norm.norm': {
     ...common, normType: 'Tipo de norma', level: 'Nivel', number: 'Número', sumilla: 'Sumilla', issuedBy: 'Emitida por',
     issuedOn: 'Fecha de emisión', bodyFile: 'Texto (PDF firmado)', editableFile: 'Texto editable (DOCX)',
-    legalStatus: 'Estado', prepublication: 'Prepublicación', concernsAuthorityPay: 'Sobre remuneración o dietas',
+    legalStatus: 'Estado', prepublication: 'Prepublicación', concernsAuthorityPay: 'Sobre remuneración o dietas', concernsArbitrios: 'Sobre arbitrios',
     requiresRatification: 'Requiere ratificación', ratifiedBy: 'Ratificada por', gazettePublication: 'Publicación oficial',
     statedEffectiveFrom: 'Vigencia fijada por la norma', effectiveFrom: 'Vigente desde', amends: 'Modifica a',
     amendedBy: 'Modificada por', repeals: 'Deroga a', repealedBy: 'Derogada por',
@@ -48,7 +48,10 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     personalPhone: 'Teléfono personal (reservado)', personalEmail: 'Correo personal (reservado)',
     personalAddress: 'Dirección personal (reservado)', birthday: 'Cumpleaños (reservado)', assistant: 'Asistente',
     consent: 'Consentimiento (Ley 29733)', lastVerifiedAt: 'Última verificación', active: 'Activo',
+    contactKey: 'Clave del contacto', precedence: 'Cargo en el orden de precedencia',
+    precedenceOverrideReason: 'Motivo del orden de precedencia explícito',
   },
+  'api::precedence-rank.precedence-rank': { rank: 'Orden', officeTitle: 'Cargo', level: 'Nivel', source: 'Fuente' },
   'api::ceremony.ceremony': {
     ...common, kind: 'Tipo', startsAt: 'Inicio', endsAt: 'Fin', venue: 'Lugar', host: 'Anfitrión', invitees: 'Invitados',
     programme: 'Programa', bodiesToNotify: 'Órganos a notificar', archiveItems: 'Archivo audiovisual',

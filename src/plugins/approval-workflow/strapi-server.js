@@ -1,3 +1,3 @@
 'use strict';
-// The server code is TypeScript compiled with the app (tsconfig includes src/plugins/**/server).
+// The server code is TypeScript compiled with the app (tsconfig.json) into dist/.
 module.exports = require('../../../dist/src/plugins/approval-workflow/server/src').default;

@@ -1,4 +1,3 @@
 'use strict';
-
-// The server code is compiled with the app (tsconfig) into dist/.
+// The server code is TypeScript compiled with the app (tsconfig.json) into dist/.
 module.exports = require('../../../dist/src/plugins/diario-oficial/server/src').default;

@@ -1,3 +1,3 @@
 'use strict';
-// The server code is compiled with the app (tsconfig excludes only the admin part).
+// The server code is TypeScript compiled with the app (tsconfig.json) into dist/.
 module.exports = require('../../../dist/src/plugins/protocol/server/src').default;

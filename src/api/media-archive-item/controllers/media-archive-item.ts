@@ -7,6 +7,7 @@
 import path from 'path';
 import { factories } from '@strapi/strapi';
 import { isArchiveStaff } from '../../../archive/access';
+import { adminIngest, similarView } from '../../../archive/admin';
 import { ARCHIVE_UID } from '../../../archive/constants';
 import { missingFile } from '../../../archive/errors';
 import { privateFileLink, withPrivateLinks } from '../../../archive/private-files';
@@ -79,5 +80,16 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
       items.map((item) => ({ ...item, distance: distance.get(item.documentId) })),
       { maxDistance, reference: ctx.params.documentId }
     );
+  },
+
+  /** POST /media-archive/items/ingest (admin; multipart `file`, `data`): the admin's import page. */
+  async adminIngest(ctx) {
+    ctx.status = 201;
+    ctx.body = await adminIngest(strapi, ctx.request.files as Record<string, unknown> | undefined, ctx.request.body);
+  },
+
+  /** GET /media-archive/items/:documentId/similar?maxDistance= (admin): the item's edit view panel. */
+  async adminSimilar(ctx) {
+    ctx.body = await similarView(strapi, ctx.params.documentId, ctx.query.maxDistance);
   },
 }));

@@ -1,6 +1,7 @@
 // The plugin's admin routes, and a small hook that keeps a document's approval status fresh.
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { PERMISSIONS } from './pluginId';
 
 export interface HistoryEvent {
   sequence: number;
@@ -32,17 +33,20 @@ export const announceChange = () => window.dispatchEvent(new Event(CHANGED));
 
 let gatedTypes: Promise<string[]> | undefined;
 
-/** The gated content types, from the server's plugin config (fetched once). */
+/** The gated content types, from the server's plugin config (fetched once); none for users without the plugin. */
 export function useGatedTypes() {
   const { get } = useFetchClient();
+  const { allowedActions, isLoading } = useRBAC(PERMISSIONS.read);
   const [types, setTypes] = React.useState<string[] | null>(null);
   React.useEffect(() => {
+    if (isLoading) return;
+    if (!allowedActions.canRead) return setTypes([]);
     gatedTypes ??= get('/approval-workflow/config').then((res: any) => res.data.data.gatedTypes as string[]).catch(() => {
       gatedTypes = undefined;
       return [];
     });
     gatedTypes.then(setTypes);
-  }, [get]);
+  }, [get, isLoading, allowedActions.canRead]);
   return types;
 }
 

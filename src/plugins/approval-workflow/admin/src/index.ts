@@ -1,8 +1,8 @@
 // Admin side of the approval workflow: the edit-view panel, the gated Publish button and the inbox page.
-import { CheckCircle } from '@strapi/icons';
+import { CheckCircle, Pencil } from '@strapi/icons';
 import { ApprovalPanel } from './components/ApprovalPanel';
 import { withApprovalGate } from './components/GatedPublishAction';
-import { PLUGIN_ID, t } from './pluginId';
+import { PERMISSIONS, PLUGIN_ID, t } from './pluginId';
 
 const prefixed = (data: Record<string, string>) => Object.fromEntries(Object.entries(data).map(([key, value]) => [t(key), value]));
 
@@ -12,9 +12,28 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: CheckCircle,
       intlLabel: { id: t('plugin.name'), defaultMessage: 'Aprobaciones' },
-      permissions: [{ action: 'plugin::approval-workflow.read', subject: null }],
-      Component: () => import('./pages/Inbox'),
+      permissions: PERMISSIONS.read,
+      Component: () => import('./pages/App'),
     });
+    app.widgets.register([
+      {
+        id: 'in-review',
+        pluginId: PLUGIN_ID,
+        icon: CheckCircle,
+        title: { id: t('widget.in-review.title'), defaultMessage: 'Esperan su aprobación' },
+        link: { label: { id: t('widget.open'), defaultMessage: 'Abrir la bandeja' }, href: `/plugins/${PLUGIN_ID}` },
+        permissions: PERMISSIONS.review,
+        component: async () => (await import('./components/HomeWidgets')).InReviewWidget,
+      },
+      {
+        id: 'changes-requested',
+        pluginId: PLUGIN_ID,
+        icon: Pencil,
+        title: { id: t('widget.changes-requested.title'), defaultMessage: 'Devueltos con cambios' },
+        permissions: PERMISSIONS.submit,
+        component: async () => (await import('./components/HomeWidgets')).ChangesRequestedWidget,
+      },
+    ]);
     app.registerPlugin({ id: PLUGIN_ID, name: 'Aprobaciones' });
   },
 

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { INSTANCE_STOPPING_EVENT } from './constants';
+import { actions } from './config/actions';
 import { getConfig, getService } from './utils';
 
 let timer: NodeJS.Timeout | undefined;
@@ -12,6 +13,7 @@ let timer: NodeJS.Timeout | undefined;
 export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.eventHub.on(INSTANCE_STOPPING_EVENT, async () => getService(strapi, 'webhooks').stop());
   await getService(strapi, 'change-signal').start();
+  await strapi.service('admin::permission').actionProvider.registerMany(actions);
   const { dispatchIntervalMs } = getConfig(strapi);
   if (!dispatchIntervalMs || !strapi.config.get('server.cron.enabled', false)) return;
   timer = setInterval(() => getService(strapi, 'webhooks').dispatch(), dispatchIntervalMs);

@@ -3,6 +3,7 @@ import type { CifSyncConfig } from './config';
 import type changeLog from './services/change-log';
 import type changeSignal from './services/change-signal';
 import type feed from './services/feed';
+import type status from './services/status';
 import type webhooks from './services/webhooks';
 import { PLUGIN_ID } from './constants';
 
@@ -10,6 +11,7 @@ type Services = {
   'change-log': ReturnType<typeof changeLog>;
   'change-signal': ReturnType<typeof changeSignal>;
   feed: ReturnType<typeof feed>;
+  status: ReturnType<typeof status>;
   webhooks: ReturnType<typeof webhooks>;
 };
 

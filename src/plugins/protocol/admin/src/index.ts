@@ -1,7 +1,12 @@
+// Admin part of the protocol plugin: the "Directorio protocolar" page (directory, import,
+// export, birthdays), the printable seating list, two side panels on the ceremony's edit
+// view (seating order, notices to the bodies) and home page widgets for Protocolo.
+import { Calendar, Crown } from '@strapi/icons';
 import type { StrapiApp } from '@strapi/strapi/admin';
-import { PLUGIN_ID, t } from './pluginId';
-import { SeatingPanel } from './components/SeatingPanel';
+import { PERMISSIONS, PLUGIN_ID, t } from './pluginId';
+import { NoticesPanel } from './components/NoticesPanel';
 import { PluginIcon } from './components/PluginIcon';
+import { SeatingPanel } from './components/SeatingPanel';
 
 const TRANSLATIONS: Record<string, () => Promise<{ default: Record<string, string> }>> = {
   es: () => import('./translations/es.json'),
@@ -14,12 +19,33 @@ export default {
       to: `plugins/${PLUGIN_ID}`,
       icon: PluginIcon,
       intlLabel: { id: t('menu.directory'), defaultMessage: 'Directorio protocolar' },
-      permissions: [{ action: 'plugin::protocol.directory.read', subject: null }],
+      permissions: PERMISSIONS.readDirectory,
       Component: () => import('./pages/App'),
     });
-    const contentManager = app.getPlugin('content-manager').apis as any;
-    contentManager.addEditViewSidePanel([SeatingPanel]);
+    app.widgets.register([
+      {
+        id: 'to-verify',
+        pluginId: PLUGIN_ID,
+        icon: Crown,
+        title: { id: t('widget.toVerify.title'), defaultMessage: 'Contactos por verificar' },
+        link: { label: { id: t('widget.toVerify.open'), defaultMessage: 'Abrir el directorio' }, href: `/plugins/${PLUGIN_ID}` },
+        permissions: PERMISSIONS.readDirectory,
+        component: async () => (await import('./components/HomeWidgets')).ToVerifyWidget,
+      },
+      {
+        id: 'birthdays',
+        pluginId: PLUGIN_ID,
+        icon: Calendar,
+        title: { id: t('birthdays.title'), defaultMessage: 'Cumpleaños de los próximos 14 días' },
+        permissions: PERMISSIONS.readBirthdays,
+        component: async () => (await import('./components/HomeWidgets')).BirthdaysWidget,
+      },
+    ] as any);
     app.registerPlugin({ id: PLUGIN_ID, name: 'Protocolo' });
+  },
+
+  bootstrap(app: StrapiApp) {
+    (app.getPlugin('content-manager').apis as any).addEditViewSidePanel([SeatingPanel, NoticesPanel]);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -6,30 +6,9 @@ import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
 import { Box, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import { useGatedTypes } from '../api';
 import { t } from '../pluginId';
-
-interface QueueItem {
-  uid: string;
-  documentId: string;
-  locale: string | null;
-  title: string;
-  state: string;
-  submittedAt: string | null;
-  waitingSeconds: number | null;
-  submitter: { name: string; email: string } | null;
-  publishAt: string | null;
-}
+import { editLink, typeLabel, waiting, type QueueItem } from '../queue';
 
 const STATES = ['in-review', 'changes-requested', 'approved', 'published', 'draft'];
-
-const waiting = (seconds: number | null) => {
-  if (seconds === null) return '—';
-  if (seconds < 3600) return `${Math.max(1, Math.round(seconds / 60))} min`;
-  if (seconds < 86400) return `${Math.round(seconds / 3600)} h`;
-  return `${Math.round(seconds / 86400)} d`;
-};
-
-const editLink = (item: QueueItem) =>
-  `/content-manager/collection-types/${item.uid}/${item.documentId}${item.locale ? `?plugins[i18n][locale]=${item.locale}` : ''}`;
 
 const Inbox = () => {
   const { formatMessage, formatDate } = useIntl();
@@ -69,7 +48,7 @@ const Inbox = () => {
               <SingleSelectOption value="">{formatMessage({ id: t('inbox.filter.all-types'), defaultMessage: 'Todos los tipos' })}</SingleSelectOption>
               {gatedTypes.map((type) => (
                 <SingleSelectOption key={type} value={type}>
-                  {type.split('.').pop()}
+                  {typeLabel(formatMessage, type)}
                 </SingleSelectOption>
               ))}
             </SingleSelect>
@@ -92,11 +71,11 @@ const Inbox = () => {
             </Thead>
             <Tbody>
               {items.map((item) => (
-                <Tr key={`${item.uid}|${item.documentId}|${item.locale}`}>
+                <Tr key={`${item.uid}|${item.documentId}|${item.locale}`} data-testid="inbox-row">
                   <Td>
                     <Link to={editLink(item)}>{item.title}</Link>
                   </Td>
-                  <Td>{item.uid.split('.').pop()}</Td>
+                  <Td>{typeLabel(formatMessage, item.uid)}</Td>
                   <Td>{item.locale ?? '—'}</Td>
                   <Td>{item.submitter ? `${item.submitter.name} <${item.submitter.email}>` : '—'}</Td>
                   <Td>{waiting(item.waitingSeconds)}</Td>

@@ -1,3 +1,4 @@
 import changes from './changes';
+import status from './status';
 
-export default { changes };
+export default { changes, status };

@@ -1,4 +1,17 @@
+import { PERMISSIONS } from '../config/actions';
+
 export default {
+  admin: {
+    type: 'admin',
+    routes: [
+      {
+        method: 'GET',
+        path: '/status',
+        handler: 'status.overview',
+        config: { policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [PERMISSIONS.read] } }] },
+      },
+    ],
+  },
   'content-api': {
     type: 'content-api',
     routes: [

@@ -1,4 +1,4 @@
-import { Badge, type BadgeProps } from '@strapi/design-system';
+import { Badge, Flex, type BadgeProps } from '@strapi/design-system';
 import { useT } from '../utils';
 
 const TONES: Record<string, BadgeProps['variant']> = { published: 'success', failed: 'danger', rejected: 'danger', cancelled: 'neutral' };
@@ -6,13 +6,9 @@ const TONES: Record<string, BadgeProps['variant']> = { published: 'success', fai
 export const StateBadge = ({ state, overdue }: { state: string; overdue?: boolean }) => {
   const t = useT();
   return (
-    <>
-      <Badge variant={TONES[state] ?? 'secondary'}>{t(`state.${state}`, state)}</Badge>
-      {overdue ? (
-        <Badge variant="danger" marginLeft={1}>
-          {t('overdue')}
-        </Badge>
-      ) : null}
-    </>
+    <Flex gap={1} data-testid="request-state">
+      <Badge variant={TONES[state] ?? 'secondary'}>{t(`state.${state}`, undefined, state)}</Badge>
+      {overdue ? <Badge variant="danger">{t('overdue')}</Badge> : null}
+    </Flex>
   );
 };

@@ -1,11 +1,12 @@
+// The plugin's pages, for users with `plugin::diario-oficial.read` (Normas, the Gerente).
 import { Page } from '@strapi/strapi/admin';
 import { Route, Routes } from 'react-router-dom';
-import { READ_PERMISSION } from '../pluginId';
+import { PERMISSIONS } from '../pluginId';
 import { RequestDetail } from './RequestDetail';
 import { RequestsPage } from './RequestsPage';
 
 const App = () => (
-  <Page.Protect permissions={READ_PERMISSION}>
+  <Page.Protect permissions={PERMISSIONS.read}>
     <Routes>
       <Route index element={<RequestsPage />} />
       <Route path=":id" element={<RequestDetail />} />

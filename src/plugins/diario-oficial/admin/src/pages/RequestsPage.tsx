@@ -1,37 +1,41 @@
 // "Publicaciones oficiales": requests by state with counts, overdue first.
 import * as React from 'react';
-import { Box, Button, Flex, Main, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useNavigate } from 'react-router-dom';
+import { Box, Button, Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useFetchClient } from '@strapi/strapi/admin';
+import { Link } from 'react-router-dom';
 import { PLUGIN_ID } from '../pluginId';
-import { useT, type PublicationRequest } from '../utils';
+import { formatDay, useErrorMessage, useT, type PublicationRequest } from '../utils';
 import { StateBadge } from '../components/StateBadge';
 
 const STATES = ['queued', 'awaiting-manual-submission', 'submitted', 'quoted', 'paid', 'scheduled', 'rejected', 'failed', 'published', 'cancelled'];
 
+interface Listing {
+  results: PublicationRequest[];
+  counts: Record<string, number>;
+  overdueCount: number;
+}
+
 export const RequestsPage = () => {
   const t = useT();
-  const navigate = useNavigate();
+  const errorMessage = useErrorMessage();
   const { get } = useFetchClient();
   const [filter, setFilter] = React.useState<{ state?: string; overdue?: string }>({});
-  const [data, setData] = React.useState<{ results: PublicationRequest[]; counts: Record<string, number>; overdueCount: number } | null>(null);
+  const [data, setData] = React.useState<Listing | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
 
   React.useEffect(() => {
-    get<any>(`/${PLUGIN_ID}/requests`, { params: { ...filter, pageSize: 100 } }).then(({ data }) => setData(data));
+    get<Listing>(`/${PLUGIN_ID}/requests`, { params: { ...filter, pageSize: 100 } })
+      .then(({ data }) => (setData(data), setError(null)))
+      .catch((e) => setError(errorMessage(e)));
   }, [filter]);
 
+  const columns = ['reference', 'norm', 'channel', 'state', 'dueBy'];
   return (
-    <Main>
-      <Box padding={8}>
-        <Typography variant="alpha" tag="h1">
-          {t('plugin.name')}
-        </Typography>
-        <Box paddingTop={1} paddingBottom={4}>
-          <Typography variant="epsilon" textColor="neutral600">
-            {t('page.subtitle')}
-          </Typography>
-        </Box>
-        <Flex gap={2} wrap="wrap" paddingBottom={4}>
+    <Page.Main>
+      <Page.Title>{t('plugin.name')}</Page.Title>
+      <Layouts.Header title={t('plugin.name')} subtitle={t('page.subtitle')} />
+      <Layouts.Content>
+        <Flex gap={2} wrap="wrap" paddingBottom={4} role="toolbar" aria-label={t('table.state')}>
           <Button variant={!filter.state && !filter.overdue ? 'default' : 'tertiary'} onClick={() => setFilter({})}>
             {t('filters.all')}
           </Button>
@@ -40,50 +44,59 @@ export const RequestsPage = () => {
           </Button>
           {STATES.map((state) => (
             <Button key={state} variant={filter.state === state ? 'default' : 'tertiary'} onClick={() => setFilter({ state })}>
-              {t(`state.${state}`, state)} ({data?.counts[state] ?? 0})
+              {t(`state.${state}`)} ({data?.counts[state] ?? 0})
             </Button>
           ))}
         </Flex>
-        <Table colCount={5} rowCount={(data?.results.length ?? 0) + 1}>
-          <Thead>
-            <Tr>
-              {['reference', 'norm', 'channel', 'state', 'dueBy'].map((key) => (
-                <Th key={key}>
-                  <Typography variant="sigma">{t(`table.${key}`)}</Typography>
-                </Th>
-              ))}
-            </Tr>
-          </Thead>
-          <Tbody>
-            {data?.results.map((r) => (
-              <Tr key={r.id} onClick={() => navigate(String(r.id))} style={{ cursor: 'pointer' }}>
-                <Td>
-                  <Typography>{r.reference}</Typography>
-                </Td>
-                <Td>
-                  <Typography>{r.normNumber ?? r.normDocumentId}</Typography>
-                </Td>
-                <Td>
-                  <Typography>
-                    {r.channel} ({r.outlet})
-                  </Typography>
-                </Td>
-                <Td>
-                  <StateBadge state={r.state} overdue={r.overdue} />
-                </Td>
-                <Td>
-                  <Typography>{r.dueBy ?? '—'}</Typography>
-                </Td>
+        {error ? <Typography textColor="danger600">{error}</Typography> : null}
+        {data === null && !error ? <Page.Loading /> : null}
+        {data && data.results.length > 0 ? (
+          <Table colCount={columns.length} rowCount={data.results.length + 1} aria-label={t('table.title')}>
+            <Thead>
+              <Tr>
+                {columns.map((key) => (
+                  <Th key={key}>
+                    <Typography variant="sigma">{t(`table.${key}`)}</Typography>
+                  </Th>
+                ))}
               </Tr>
-            ))}
-          </Tbody>
-        </Table>
+            </Thead>
+            <Tbody>
+              {data.results.map((r) => (
+                <Tr key={r.id} data-testid="request-row">
+                  <Td>
+                    <Link to={String(r.id)}>{r.reference}</Link>
+                  </Td>
+                  <Td>
+                    <Flex direction="column" alignItems="flex-start" maxWidth="48rem">
+                      <Typography fontWeight="semiBold">{r.normNumber ?? r.normDocumentId}</Typography>
+                      {r.normTitle ? (
+                        <Typography variant="pi" textColor="neutral600" ellipsis title={r.normTitle} style={{ maxWidth: '48rem' }}>
+                          {r.normTitle}
+                        </Typography>
+                      ) : null}
+                    </Flex>
+                  </Td>
+                  <Td>
+                    <Typography>{t(`channel.${r.channel}`, undefined, r.channel)}</Typography>
+                  </Td>
+                  <Td>
+                    <StateBadge state={r.state} overdue={r.overdue} />
+                  </Td>
+                  <Td>
+                    <Typography>{formatDay(r.dueBy) || '—'}</Typography>
+                  </Td>
+                </Tr>
+              ))}
+            </Tbody>
+          </Table>
+        ) : null}
         {data && !data.results.length ? (
           <Box paddingTop={4}>
             <Typography>{t('table.empty')}</Typography>
           </Box>
         ) : null}
-      </Box>
-    </Main>
+      </Layouts.Content>
+    </Page.Main>
   );
 };

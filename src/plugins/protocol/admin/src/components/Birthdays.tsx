@@ -1,12 +1,18 @@
-/** Upcoming birthdays, for Protocolo only (the server refuses other roles; then nothing is shown). */
+/** Upcoming birthdays, for Protocolo only: absent (and not asked for) for the other roles. */
 import { useEffect, useState } from 'react';
 import { Box, Typography } from '@strapi/design-system';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { t } from '../pluginId';
+import { PERMISSIONS, t } from '../pluginId';
 import { fullName } from './types';
 
 export const Birthdays = () => {
+  const { allowedActions, isLoading } = useRBAC(PERMISSIONS.readBirthdays);
+  if (isLoading || !allowedActions.canRead) return null;
+  return <BirthdayList />;
+};
+
+const BirthdayList = () => {
   const { formatMessage } = useIntl();
   const { get } = useFetchClient();
   const [birthdays, setBirthdays] = useState<any[] | null>(null);

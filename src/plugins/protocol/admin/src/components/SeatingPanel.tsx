@@ -1,8 +1,10 @@
 /** Edit view panel of a ceremony: RSVP counts, the seating order and a link to the printable list. */
 import { Box, Flex, Typography } from '@strapi/design-system';
+import { useRBAC } from '@strapi/strapi/admin';
+import type { PanelComponent } from '@strapi/content-manager/strapi-admin';
 import { useIntl } from 'react-intl';
 import { Link } from 'react-router-dom';
-import { PLUGIN_ID, t } from '../pluginId';
+import { PERMISSIONS, PLUGIN_ID, t } from '../pluginId';
 import { fullName } from './types';
 import { useSeating } from './useSeating';
 
@@ -14,7 +16,7 @@ const SeatingContent = ({ documentId, updatedAt }: { documentId: string; updated
   if (error) return <Typography textColor="danger600">{formatMessage({ id: t('error'), defaultMessage: 'Error: {message}' }, { message: error })}</Typography>;
   if (!seating) return null;
   return (
-    <Flex direction="column" alignItems="stretch" gap={2} width="100%">
+    <Flex direction="column" alignItems="stretch" gap={2} width="100%" data-testid="seating-panel">
       <Typography variant="sigma">{formatMessage({ id: t('seating.rsvp'), defaultMessage: 'Respuestas' })}</Typography>
       {(['invited', 'confirmed', 'declined', 'attended'] as const).map((state) => (
         <Typography key={state} variant="pi">
@@ -44,12 +46,14 @@ const SeatingContent = ({ documentId, updatedAt }: { documentId: string; updated
   );
 };
 
-export const SeatingPanel = ({ model, documentId, document }: { model: string; documentId?: string; document?: { updatedAt?: string } }) => {
+/** Shown on ceremonies to users who may see the seating order (Protocolo, the Gerente). */
+export const SeatingPanel: PanelComponent = ({ model, documentId, document }) => {
   const { formatMessage } = useIntl();
-  if (model !== CEREMONY) return null;
+  const { allowedActions, isLoading } = useRBAC(PERMISSIONS.readSeating);
+  if (model !== CEREMONY || isLoading || !allowedActions.canSeating) return null;
   const title = formatMessage({ id: t('seating.panel'), defaultMessage: 'Orden de ubicación' });
   if (!documentId) {
     return { title, content: <Typography variant="pi">{formatMessage({ id: t('seating.saveFirst'), defaultMessage: 'Guarde la ceremonia primero.' })}</Typography> };
   }
-  return { title, content: <SeatingContent documentId={documentId} updatedAt={document?.updatedAt} /> };
+  return { title, content: <SeatingContent documentId={documentId} updatedAt={document?.updatedAt as string | undefined} /> };
 };

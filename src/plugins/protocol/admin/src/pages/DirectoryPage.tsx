@@ -1,13 +1,16 @@
 /** "Directorio protocolar": the directory in precedence order, filters, bulk verify, export and import. */
 import { useEffect, useState } from 'react';
-import { Box, Button, Checkbox, Field, Flex, Main, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { Box, Button, Checkbox, Field, Flex, SingleSelect, SingleSelectOption, Table, Tbody, Td, TextInput, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Layouts, Page, useAuth, useFetchClient, useNotification } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { t } from '../pluginId';
 import { messageOf } from '../components/errors';
 import { fullName } from '../components/types';
 import { ImportPanel } from '../components/ImportPanel';
 import { Birthdays } from '../components/Birthdays';
+
+/** Table cells keep to one line by default: long names and positions wrap instead of widening the page. */
+const WRAP = { whiteSpace: 'normal', overflowWrap: 'anywhere' } as const;
 
 const LEVELS = ['national', 'regional', 'provincial', 'district', 'local', 'international'];
 const SECTORS = ['public', 'private', 'civil-society', 'international', 'religious', 'armed-forces', 'police'];
@@ -19,25 +22,32 @@ interface Filters {
   q: string;
 }
 
-const FilterSelect = (props: { label: string; allLabel: string; options: string[]; value: string; onChange: (value: string) => void }) => (
-  <Field.Root>
-    <Field.Label>{props.label}</Field.Label>
-    <SingleSelect value={props.value} onChange={(value: string | number) => props.onChange(String(value))}>
-      <SingleSelectOption value="">{props.allLabel}</SingleSelectOption>
-      {props.options.map((option) => (
-        <SingleSelectOption key={option} value={option}>{option}</SingleSelectOption>
-      ))}
-    </SingleSelect>
-  </Field.Root>
-);
+/** A filter over an enumeration of the content model: options show the value's label, as in the content manager. */
+const FilterSelect = (props: { name: string; label: string; allLabel: string; options: string[]; value: string; onChange: (value: string) => void }) => {
+  const { formatMessage } = useIntl();
+  return (
+    <Field.Root name={props.name} id={`directory-filter-${props.name}`}>
+      <Field.Label>{props.label}</Field.Label>
+      <SingleSelect value={props.value} onChange={(value: string | number) => props.onChange(String(value))}>
+        <SingleSelectOption value="">{props.allLabel}</SingleSelectOption>
+        {props.options.map((option) => (
+          <SingleSelectOption key={option} value={option}>{formatMessage({ id: option, defaultMessage: option })}</SingleSelectOption>
+        ))}
+      </SingleSelect>
+    </Field.Root>
+  );
+};
 
+/** Saves a file: the link must be in the page, and its URL alive until the download has started. */
 const download = (blob: Blob, filename: string) => {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = filename;
+  document.body.appendChild(a);
   a.click();
-  URL.revokeObjectURL(url);
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 };
 
 export const DirectoryPage = () => {
@@ -64,11 +74,19 @@ export const DirectoryPage = () => {
       .catch(fail);
   }, [JSON.stringify(filters), reload]);
 
+  // The admin's fetch client reads every POST answer as JSON; the export answers a file.
+  const token = useAuth('DirectoryPage', (auth) => auth.token);
   const exportAs = async (format: 'csv' | 'vcard') => {
     try {
       const body = selected.length ? { format, documentIds: selected } : { format, ...query };
-      const res: any = await post('/protocol/directory/export', body, { responseType: 'blob' });
-      download(res.data, `directorio-protocolar.${format === 'csv' ? 'csv' : 'vcf'}`);
+      const res = await fetch(`${(window as any).strapi.backendURL}/protocol/directory/export`, {
+        method: 'POST',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw { response: { data: await res.json().catch(() => null) }, message: res.statusText };
+      download(await res.blob(), `directorio-protocolar.${format === 'csv' ? 'csv' : 'vcf'}`);
     } catch (error) {
       fail(error);
     }
@@ -90,16 +108,14 @@ export const DirectoryPage = () => {
   const showPersonal = personalFields.length > 0;
 
   return (
-    <Main>
-      <Box padding={8}>
-        <Typography variant="alpha" tag="h1">{label('directory.title', 'Directorio protocolar')}</Typography>
-        <Box paddingBottom={4}>
-          <Typography variant="epsilon" textColor="neutral600">{label('directory.subtitle', '')}</Typography>
-        </Box>
+    <Page.Main>
+      <Page.Title>{label('directory.title', 'Directorio protocolar')}</Page.Title>
+      <Layouts.Header title={label('directory.title', 'Directorio protocolar')} subtitle={label('directory.subtitle', '')} />
+      <Layouts.Content>
 
         <Flex gap={4} alignItems="flex-end" wrap="wrap" paddingBottom={4}>
-          <FilterSelect label={label('filters.level', 'Nivel')} allLabel={label('filters.all', 'Todos')} options={LEVELS} value={filters.level} onChange={(level) => setFilters({ ...filters, level })} />
-          <FilterSelect label={label('filters.sector', 'Sector')} allLabel={label('filters.all', 'Todos')} options={SECTORS} value={filters.sector} onChange={(sector) => setFilters({ ...filters, sector })} />
+          <FilterSelect name="level" label={label('filters.level', 'Nivel')} allLabel={label('filters.all', 'Todos')} options={LEVELS} value={filters.level} onChange={(level) => setFilters({ ...filters, level })} />
+          <FilterSelect name="sector" label={label('filters.sector', 'Sector')} allLabel={label('filters.all', 'Todos')} options={SECTORS} value={filters.sector} onChange={(sector) => setFilters({ ...filters, sector })} />
           <Field.Root name="q">
             <Field.Label>{label('filters.search', 'Buscar')}</Field.Label>
             <TextInput value={filters.q} onChange={(e: React.ChangeEvent<HTMLInputElement>) => setFilters({ ...filters, q: e.target.value })} />
@@ -120,7 +136,7 @@ export const DirectoryPage = () => {
           <Typography variant="pi" textColor="neutral600">{label('actions.exportHint', '')}</Typography>
         </Box>
 
-        <Table colCount={showPersonal ? 8 : 7} rowCount={rows.length + 1}>
+        <Table colCount={showPersonal ? 8 : 7} rowCount={rows.length + 1} aria-label={label('directory.title', 'Directorio protocolar')}>
           <Thead>
             <Tr>
               <Th><span /></Th>
@@ -135,14 +151,14 @@ export const DirectoryPage = () => {
           </Thead>
           <Tbody>
             {rows.map((c) => (
-              <Tr key={c.documentId}>
+              <Tr key={c.documentId} data-testid="directory-row">
                 <Td><Checkbox checked={selected.includes(c.documentId)} onCheckedChange={() => toggle(c.documentId)} aria-label={fullName(c)} /></Td>
                 <Td><Typography>{c.effectiveRank ?? '—'}</Typography></Td>
-                <Td><Typography>{fullName(c)}</Typography></Td>
-                <Td><Typography>{c.position}</Typography></Td>
-                <Td><Typography>{c.institution?.name ?? ''}</Typography></Td>
-                <Td><Typography>{[c.institutionalEmail, c.institutionalPhone].filter(Boolean).join(' · ')}</Typography></Td>
-                {showPersonal && <Td><Typography>{[c.personalEmail, c.personalPhone].filter(Boolean).join(' · ')}</Typography></Td>}
+                <Td><Typography style={{ ...WRAP, display: 'block', minWidth: '16rem' }}>{fullName(c)}</Typography></Td>
+                <Td><Typography style={{ ...WRAP, display: 'block', minWidth: '14rem' }}>{c.position}</Typography></Td>
+                <Td><Typography style={WRAP}>{c.institution?.name ?? ''}</Typography></Td>
+                <Td><Typography style={WRAP}>{[c.institutionalEmail, c.institutionalPhone].filter(Boolean).join(' · ')}</Typography></Td>
+                {showPersonal && <Td><Typography style={WRAP}>{[c.personalEmail, c.personalPhone].filter(Boolean).join(' · ')}</Typography></Td>}
                 <Td>
                   <Typography textColor={c.porVerificar.length ? 'warning600' : 'success600'}>
                     {c.porVerificar.length ? c.porVerificar.map((r: string) => label(`verification.${r}`, r)).join(', ') : label('verification.ok', 'Al día')}
@@ -156,7 +172,7 @@ export const DirectoryPage = () => {
 
         <ImportPanel onImported={() => setReload((n) => n + 1)} />
         <Birthdays />
-      </Box>
-    </Main>
+      </Layouts.Content>
+    </Page.Main>
   );
 };

@@ -1,5 +1,6 @@
 /** Printable invitation list and seating order of a ceremony. */
-import { Box, Button, Flex, Main, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useParams } from 'react-router-dom';
 import { t } from '../pluginId';
@@ -41,12 +42,13 @@ export const SeatingPrintPage = () => {
   const { documentId } = useParams();
   const { formatMessage, formatDate } = useIntl();
   const { seating, error } = useSeating(documentId);
-  if (error) return <Main><Box padding={8}><Typography textColor="danger600">{error}</Typography></Box></Main>;
-  if (!seating) return null;
+  if (error) return <Page.Main><Box padding={8}><Typography textColor="danger600">{error}</Typography></Box></Page.Main>;
+  if (!seating) return <Page.Loading />;
   const byOrder = new Map(seating.seats.map((s) => [s.order, s]));
   return (
-    <Main>
-      <Box padding={8} background="neutral0">
+    <Page.Main>
+      <Page.Title>{seating.ceremony.title}</Page.Title>
+      <Box padding={8} background="neutral0" data-testid="seating-print">
         <Flex justifyContent="space-between" paddingBottom={4}>
           <Typography variant="alpha" tag="h1">{seating.ceremony.title}</Typography>
           <Button onClick={() => window.print()}>{formatMessage({ id: t('seating.printNow'), defaultMessage: 'Imprimir' })}</Button>
@@ -82,6 +84,6 @@ export const SeatingPrintPage = () => {
           </tbody>
         </table>
       </Box>
-    </Main>
+    </Page.Main>
   );
 };

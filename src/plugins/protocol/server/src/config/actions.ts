@@ -14,4 +14,5 @@ export const actions = [
   action('directory.verify', 'Marcar contactos como verificados', 'directorio'),
   action('birthdays.read', 'Ver los próximos cumpleaños', 'directorio'),
   action('ceremonies.seating', 'Ver el orden de ubicación de las ceremonias', 'ceremonias'),
+  action('ceremonies.notices', 'Ver los avisos de las ceremonias a los órganos municipales', 'ceremonias'),
 ];

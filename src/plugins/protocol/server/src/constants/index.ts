@@ -19,6 +19,7 @@ export const ACTIONS = {
   verifyContacts: 'plugin::protocol.directory.verify',
   readBirthdays: 'plugin::protocol.birthdays.read',
   readSeating: 'plugin::protocol.ceremonies.seating',
+  readNotices: 'plugin::protocol.ceremonies.notices',
 } as const;
 
 /** Content-manager actions whose field permissions decide access to personal data. */

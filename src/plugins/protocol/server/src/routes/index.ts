@@ -21,6 +21,7 @@ export default {
       guarded('POST', '/directory/import', 'directory.import', ACTIONS.importDirectory),
       guarded('POST', '/directory/export', 'directory.export', ACTIONS.exportDirectory),
       guarded('GET', '/ceremonies/:documentId/seating', 'ceremonies.seating', ACTIONS.readSeating),
+      guarded('GET', '/ceremonies/:documentId/notices', 'ceremonies.notices', ACTIONS.readNotices),
     ],
   },
   'content-api': {

@@ -9,7 +9,8 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
-import { UIDS } from '../constants';
+import { errors } from '@strapi/utils';
+import { ERRORS, UIDS } from '../constants';
 import { formatSpanish } from '../utils/dates';
 import { getService, pluginConfig } from '../utils/get-service';
 import type { CeremonyEvent } from './calendar';
@@ -231,6 +232,26 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     forCeremony(ceremonyDocumentId: string) {
       return notices().findMany({ where: { ceremonyDocumentId }, orderBy: { id: 'asc' } }) as Promise<NoticeRow[]>;
+    },
+
+    /** What staff see of a ceremony's notices (admin panel): newest first, without the event payload. */
+    async history(ceremonyDocumentId: string) {
+      const ceremony = await strapi.db.query(UIDS.ceremony).findOne({ where: { documentId: ceremonyDocumentId }, select: ['id'] });
+      if (!ceremony) throw new errors.NotFoundError(ERRORS.CEREMONY_NOT_FOUND.message, { code: ERRORS.CEREMONY_NOT_FOUND.code });
+      const rows = (await notices().findMany({ where: { ceremonyDocumentId }, orderBy: { id: 'desc' }, limit: 200 })) as Array<NoticeRow & Record<string, any>>;
+      return rows.map((row) => ({
+        id: row.id,
+        kind: row.kind,
+        recipient: row.recipient,
+        bodyName: row.bodyName,
+        sequence: row.sequence,
+        status: row.status,
+        attempts: row.attempts,
+        createdAt: row.createdAt ?? null,
+        sentAt: row.sentAt ?? null,
+        nextAttemptAt: row.status === 'pending' ? (row.nextAttemptAt ?? null) : null,
+        lastError: row.lastError ?? null,
+      }));
     },
   };
 };

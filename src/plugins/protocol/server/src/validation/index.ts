@@ -47,3 +47,11 @@ export const validateVerify = validateYupSchema(
 );
 
 export const validateFeedQuery = validateYupSchema(yup.object({ locale: yup.string().max(10) }), CAST);
+
+/** A document id in a path: Strapi's are lower-case letters and digits. */
+export const validateDocumentId = validateYupSchema(
+  yup
+    .string()
+    .required()
+    .matches(/^[a-z0-9]{1,64}$/, 'identificador de documento no válido')
+);
