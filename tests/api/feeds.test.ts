@@ -27,8 +27,9 @@ describe('formats', () => {
     expect(res.text).toContain('<title><![CDATA[Feria binacional <de> frontera]]></title>');
     expect(res.text).not.toContain('Borrador que no debe salir');
     expect(res.text).not.toContain('Binational border fair');
-    // The cover as an enclosure, with an absolute URL.
-    expect(res.text).toMatch(/<enclosure url="http:\/\/127\.0\.0\.1:\d+\/uploads\/[^"]+" length="0" type="image\/\w+"\/>/);
+    // The cover as an enclosure, with an absolute URL on the configured public URL (PUBLIC_URL), never the request's Host.
+    const base = String(app().config.get('server.absoluteUrl')).replace(/[.]/g, '\\.');
+    expect(res.text).toMatch(new RegExp(`<enclosure url="${base}/uploads/[^"]+" length="0" type="image/\\w+"/>`));
   });
 
   it('Atom', async () => {

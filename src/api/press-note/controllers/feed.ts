@@ -20,6 +20,6 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       });
     }
     ctx.type = FEED_CONTENT_TYPES[format];
-    ctx.body = await strapi.service('api::press-note.feed').render(format, locale, ctx.origin);
+    ctx.body = await strapi.service('api::press-note.feed').render(format, locale);
   },
 });

@@ -5,6 +5,7 @@
 import { Feed } from 'feed';
 import type { Core } from '@strapi/strapi';
 import { blocksToHtml } from '../../../delivery/blocks-to-html';
+import { absoluteUrl, publicBaseUrl, websiteBaseUrl } from '../../../delivery/public-url';
 
 export const FEED_FORMATS = { rss: 'rss2', atom: 'atom1', json: 'json1' } as const;
 export type FeedFormat = keyof typeof FEED_FORMATS;
@@ -15,13 +16,11 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
 };
 const FEED_SIZE = 50;
 
-const absolute = (base: string, url: string | undefined) => (!url ? undefined : /^https?:\/\//.test(url) ? url : `${base}${url}`);
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
-  /** `origin` (the request's) makes links absolute when server.url (PUBLIC_URL) is not set. */
-  async render(format: FeedFormat, locale: string, origin: string) {
-    const website = (process.env.WEBSITE_URL || 'https://www.municipalidad.gob.pe').replace(/\/$/, '');
-    const api = String(strapi.config.get('server.url') || origin).replace(/\/$/, '');
+  /** Absolute links from configuration only (src/delivery/public-url.ts), never from the request. */
+  async render(format: FeedFormat, locale: string) {
+    const website = websiteBaseUrl();
+    const api = publicBaseUrl(strapi);
     const notes = await strapi.documents('api::press-note.press-note').findMany({
       locale,
       status: 'published',
@@ -52,7 +51,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         content: blocksToHtml(note.body),
         date: new Date(note.publishedAt),
         category: note.category ? [{ name: note.category }] : undefined,
-        image: absolute(api, note.cover?.url),
+        image: absoluteUrl(strapi, note.cover?.url),
       });
     }
     return feed[FEED_FORMATS[format]]();
