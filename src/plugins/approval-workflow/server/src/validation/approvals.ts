@@ -43,7 +43,8 @@ const queueQuery = yup
   .noUnknown();
 
 // Body fields may come as JSON numbers or dates; the path and query parameters are strings, checked strictly.
-export const validateActionBody = validateYupSchema(actionBody, { strict: false });
+// yup strips unknown keys when casting unless told not to: then noUnknown refuses them.
+export const validateActionBody = validateYupSchema(actionBody, { strict: false, stripUnknown: false });
 export const validateActionParams = validateYupSchema(actionParams);
 export const validateStatusParams = validateYupSchema(statusParams);
 const validateTarget = validateYupSchema(targetQuery);

@@ -10,7 +10,8 @@ const LEVELS = ['national', 'regional', 'provincial', 'district', 'local', 'inte
 const SECTORS = ['public', 'private', 'civil-society', 'international', 'religious', 'armed-forces', 'police'];
 
 // Query strings carry text: let yup cast "2" and "true" (and apply defaults). Unknown keys are refused (noUnknown).
-const CAST = { strict: false };
+// yup strips unknown keys when casting unless told not to: then noUnknown refuses them.
+const CAST = { strict: false, stripUnknown: false };
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
