@@ -58,9 +58,11 @@ function translate(error: any) {
   else if (error instanceof errors.ApplicationError) translateApplication(error);
 }
 
+// A route matched: the document (or locale) is missing; none did (but strapi::public's catch-all for files): the address is wrong.
+const matchedRoute = (ctx: any) => Boolean(ctx.state?.route) && !String(ctx.state.route.path ?? '').includes('(');
+
 const notFound = (ctx: any) =>
-  // A route matched: the document (or locale) is missing; none matched: the address is wrong.
-  ctx.state?.route
+  matchedRoute(ctx)
     ? new errors.NotFoundError(GENERIC_MESSAGES.NotFoundError.message, { code: 'NOT_FOUND' })
     : new errors.NotFoundError('La dirección solicitada no existe.', { code: 'ROUTE_NOT_FOUND', path: ctx.path });
 
