@@ -515,8 +515,6 @@ export interface ReadOptions {
   locales: string[];
 }
 
-const isLocalized = (model: Model) => Boolean(model.pluginOptions?.i18n?.localized);
-
 /**
  * The query of one route of `model`, checked and rewritten for `visibility`. Throws a 400
  * (ValidationError with a code) for what the caller may not ask; rewrites what it may ask so
@@ -526,7 +524,8 @@ export function guardQuery(strapi: Core.Strapi, model: Model, query: Record<stri
   const walk: Walk = { strapi, visibility };
   const out: Record<string, unknown> = { ...query };
   checkCoreParameters(query);
-  if (options.read && isLocalized(model) && query.locale !== undefined && !options.locales.includes(query.locale as string)) {
+  // Every read names a locale that exists (Strapi 5 has no "all locales"; a non-localized type ignores it).
+  if (options.read && query.locale !== undefined && !options.locales.includes(query.locale as string)) {
     throw reject(QUERY_ERROR_CODES.locale, 'El idioma (locale) solicitado no existe.', { path: 'locale', param: 'locale', locale: query.locale, available: options.locales });
   }
   if (visibility.restricted) {
