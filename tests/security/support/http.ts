@@ -53,4 +53,4 @@ export function answerOf(res: Response) {
 
 /** A Spanish message (the project's editors' language), not Strapi's or a library's English default. */
 export const isSpanish = (message: unknown) =>
-  typeof message === 'string' && /[áéíóúñ¿¡«»]|\b(el|la|los|las|de|del|no|debe|se|un|una|solicitud|petición|parámetro)\b/i.test(message);
+  typeof message === 'string' && /[áéíóúñ¿¡«»]|\b(el|la|los|las|de|del|en|con|por|para|y|o|no|es|debe|se|un|una|mal|solicitud|petición|parámetro)\b/i.test(message);
