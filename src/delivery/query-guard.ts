@@ -77,8 +77,9 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const reject = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new errors.ValidationError(message, { code, source: 'query', ...details });
 
+// By tag, not by prototype: a query may be built in another realm (structuredClone, a vm).
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+  typeof value === 'object' && value !== null && !Array.isArray(value) && Object.prototype.toString.call(value) === '[object Object]';
 const isScalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value);
 const isScalarList = (value: unknown) => Array.isArray(value) && value.every(isScalar);
 const isBooleanLike = (value: unknown) => typeof value === 'boolean' || (typeof value === 'string' && ['true', 'false', '1', '0', 't', 'f'].includes(value.toLowerCase()));

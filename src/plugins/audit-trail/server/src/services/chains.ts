@@ -82,7 +82,7 @@ export function eventHash(event: Record<string, any>) {
 const CHAIN_KEY = /^[A-Za-z0-9_:.-]+(\|[A-Za-z0-9_.*-]+)+$/;
 
 const isStorable = (value: unknown) =>
-  value === null || value === undefined || value instanceof Date || (typeof value === 'number' && Number.isFinite(value)) || ['string', 'boolean'].includes(typeof value);
+  value === null || value === undefined || Object.prototype.toString.call(value) === '[object Date]' || (typeof value === 'number' && Number.isFinite(value)) || ['string', 'boolean'].includes(typeof value);
 
 /**
  * The trail records well-formed events only: a chain key of the usual shape and a plain value
