@@ -3,6 +3,7 @@ import { ensureLocales } from './bootstrap/locales';
 import { ensureAdminRoles } from './bootstrap/admin-roles';
 import { ensurePublicPermissions } from './bootstrap/public-permissions';
 import { ensureFieldLabels } from './bootstrap/field-labels';
+import { closeSelfRegistration } from './bootstrap/registration';
 import { isContentEmpty, seedSampleData } from './seed';
 import { registerTagsValidation } from './validation/tags';
 import { bootstrapArchive, registerArchive } from './archive/bootstrap';
@@ -39,6 +40,7 @@ export default {
     await ensureLocales(strapi);
     await ensureAdminRoles(strapi);
     await ensurePublicPermissions(strapi);
+    await closeSelfRegistration(strapi);
     await ensureFieldLabels(strapi);
     await bootstrapArchive(strapi);
     await seedOnFirstDevelop(strapi);

@@ -38,8 +38,8 @@ export const API_TOKENS = {
   },
   cif: {
     description: 'Centro de Información de Frontera: lectura del contenido de transparencia y de su feed de cambios.',
-    // The change feed of src/plugins/cif-sync is a read too.
-    permissions: [...reads(CIF_READ_TYPES), 'plugin::cif-sync.changes.find'],
+    // The change feed of src/plugins/cif-sync: a permission of its own, which read-only tokens lack.
+    permissions: [...reads(CIF_READ_TYPES), 'plugin::cif-sync.changes.read'],
   },
 } as const;
 
@@ -47,6 +47,32 @@ export type ApiTokenName = keyof typeof API_TOKENS;
 
 /** Attribute that hides a document from restricted callers when false. */
 export const VISIBILITY_FLAG = 'isPublic';
+
+/**
+ * The only types a restricted caller ever reaches through the Content API, at the top
+ * level or through a relation, a filter, a sort or a populate (and only those its own
+ * permissions let it `find`). Everything else is back office — protocol contacts
+ * (personal data, Ley 29733), institutions, municipal bodies, precedence ranks, admin
+ * and users-permissions users, the plugins' own types — even for a read-only token,
+ * which Strapi lets `find` every type. Media files are reached through the document
+ * that uses them.
+ */
+export const CONTENT_API_TYPES: readonly string[] = PUBLIC_READ_TYPES;
+
+/**
+ * Which rows of a type a restricted caller sees: those with the visibility flag set,
+ * and only published ones where the type has draft and publish. As filters, and as
+ * their negation (true also where a column is NULL, as in a row that is not there).
+ */
+export const visibleRows = (model: { attributes: Record<string, unknown>; options?: { draftAndPublish?: boolean } }) => [
+  ...(model.attributes[VISIBILITY_FLAG] ? [{ [VISIBILITY_FLAG]: { $eq: true } }] : []),
+  ...(model.options?.draftAndPublish ? [{ publishedAt: { $notNull: true } }] : []),
+];
+
+export const hiddenRows = (model: { attributes: Record<string, unknown>; options?: { draftAndPublish?: boolean } }) => [
+  ...(model.attributes[VISIBILITY_FLAG] ? [{ [VISIBILITY_FLAG]: { $eq: false } }, { [VISIBILITY_FLAG]: { $null: true } }] : []),
+  ...(model.options?.draftAndPublish ? [{ publishedAt: { $null: true } }] : []),
+];
 
 /**
  * Only a full-access API token (a trusted back office) may read non-public

@@ -1,5 +1,5 @@
 // Query and body shapes of the archive's Content API routes, refused in Spanish.
-import { errors } from '@strapi/utils';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { KINDS } from './constants';
 import type { SearchQuery } from './search';
 import type { ArchiveConfig } from './service';
@@ -30,6 +30,38 @@ const instant = (value: unknown, field: 'from' | 'to') => {
   if (field === 'to' && dateOnly) date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString();
 };
+
+const textParameter = () => yup.string();
+const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * The search's parameters, by type, before anything else: each a string (tags: one or a list),
+ * nothing unknown. A list or an operator object where a value goes is a 400, not a guess.
+ */
+export const validateSearchShape = validateYupSchema(
+  yup
+    .object({
+      q: textParameter(),
+      kind: textParameter(),
+      from: textParameter(),
+      to: textParameter(),
+      ceremony: textParameter(),
+      tags: yup
+        .mixed()
+        .test('tags', '«tags» debe ser un texto o una lista de textos', (v) => v === undefined || typeof v === 'string' || (Array.isArray(v) && v.every((t) => typeof t === 'string'))),
+      page: textParameter(),
+      pageSize: textParameter(),
+    })
+    .noUnknown()
+);
+
+/** `?maxDistance=` of the near-duplicates route, and the `:documentId` of the item routes. */
+export const validateItemRequest = validateYupSchema(
+  yup.object({
+    documentId: yup.string().matches(DOCUMENT_ID, 'documentId no tiene el formato de un identificador de documento').required(),
+    maxDistance: textParameter(),
+  }).noUnknown()
+);
 
 export function parseSearchQuery(query: Record<string, unknown>, config: ArchiveConfig['search'], onlyPublic: boolean): SearchQuery {
   const q = text(query.q);

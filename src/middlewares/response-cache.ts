@@ -2,14 +2,19 @@
  * In-process response cache and HTTP caching for the public Content API.
  *
  * Who is served from the cache (the "caller class" is part of the key):
- * - requests without an Authorization header (the Public role);
+ * - requests that carry no credential at all (the Public role): no Authorization,
+ *   no Proxy-Authorization, no Cookie;
  * - requests with the `website` or `cif` custom token, recognised by the hash
  *   of the bearer, looked up in the database at most once a second per token
- *   and instance. Every other bearer (full-access, read-only, other custom
- *   tokens, users-permissions JWTs) goes through Strapi untouched and is
- *   marked `private, no-store`.
- * Only GET/HEAD under /api (and the sitemap and robots.txt) answered 200 without
- * Set-Cookie are stored, except the session and account routes listed in UNCACHED_PREFIXES.
+ *   and instance. Every other credential — another bearer (full-access,
+ *   read-only, other custom tokens, users-permissions JWTs), Basic or any other
+ *   scheme, and any cookie (the documentation plugin's session, the admin's,
+ *   users-permissions' refresh cookie: a cookie may be a session Strapi reads)
+ *   — goes through Strapi untouched, is never stored, and is marked
+ *   `private, no-store`: what an identified caller gets is never served to
+ *   another class.
+ * Only GET/HEAD under /api (and the sitemap and robots.txt) answered 200 without Set-Cookie are stored, except
+ * the session and account routes listed in UNCACHED_PREFIXES.
  *
  * Freshness: entries belong to the change log's head (src/plugins/cif-sync).
  * Each instance reads the head at most once a second, and right away after its
@@ -84,6 +89,9 @@ function replayable(headers: Record<string, unknown>) {
   notModified.push('x-cache', 'HIT');
   return { ok, notModified };
 }
+
+/** Credentials other than Authorization: a cookie (any: it may be a session) or a proxy's. */
+const hasOtherCredentials = (headers: IncomingMessage['headers']) => Boolean(headers.cookie || headers['proxy-authorization']);
 
 const etagOf = (body: Buffer) => `"${crypto.createHash('sha512-256').update(body).digest('base64url').slice(0, 32)}"`;
 
@@ -164,8 +172,12 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
   // Token checks in flight, shared by the requests that find the same check due.
   const tokenChecks = new Map<string, Promise<string | null>>();
 
-  /** 'public', 'website:<id>:<version>', 'cif:…', or null when the caller is not served from the cache. */
-  async function cacheClassOf(authorization: string | undefined): Promise<string | null> {
+  /**
+   * 'public', 'website:<id>:<version>', 'cif:…', or null when the caller is not served from the cache:
+   * any credential but one of the two project tokens, including one this code cannot classify.
+   */
+  async function cacheClassOf(authorization: string | undefined, otherCredentials: boolean): Promise<string | null> {
+    if (otherCredentials) return null;
     if (!authorization) return 'public';
     const known = tokens.get(authorization);
     if (known && Date.now() - known.checkedAt < TOKEN_CHECK_MS) return known.cacheClass;
@@ -205,8 +217,9 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
   function answer(ctx: any, entry: Pick<Entry, 'status' | 'type' | 'etag' | 'body'>, cacheClass: string, state: string) {
     ctx.set('ETag', entry.etag);
     ctx.set('Cache-Control', cacheControlFor(cacheClass));
-    // Appended: strapi::cors may already vary on Origin.
+    // Appended: strapi::cors may already vary on Origin. The answer depends on the credentials sent.
     ctx.vary('Authorization');
+    ctx.vary('Cookie');
     ctx.set('X-Cache', state);
     if (matches(ctx.get('If-None-Match'), entry.etag)) {
       ctx.status = 304;
@@ -258,7 +271,7 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
    * the whole chain. Returns false to let the full chain answer.
    */
   function serveEarly(req: IncomingMessage, res: ServerResponse, chain: () => void): boolean {
-    if (req.method !== 'GET' || !subscribed) return false;
+    if (req.method !== 'GET' || !subscribed || hasOtherCredentials(req.headers)) return false;
     const started = Date.now();
     const authorization = req.headers.authorization;
     const known = authorization ? tokens.get(authorization) : undefined;
@@ -273,7 +286,7 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
     }
     // Worth waiting for only if the chain answered this URL already.
     if (!entries.get(`${known?.cacheClass ?? 'public'} ${req.url}`)?.replies) return false;
-    Promise.all([headDue ? currentHead() : head, tokenDue ? cacheClassOf(authorization) : known?.cacheClass ?? 'public'])
+    Promise.all([headDue ? currentHead() : head, tokenDue ? cacheClassOf(authorization, false) : known?.cacheClass ?? 'public'])
       .then(([, cacheClass]) => {
         const reply = cacheClass ? earlyReply(req, cacheClass) : null;
         if (reply && !res.headersSent) sendEarly(req, res, reply, started);
@@ -303,7 +316,7 @@ export default (config: ResponseCacheConfig, { strapi }: { strapi: Core.Strapi }
 
   return async (ctx: any, next: () => Promise<unknown>) => {
     if (!isCandidate(ctx)) return next();
-    const cacheClass = await cacheClassOf(ctx.get('Authorization') || undefined);
+    const cacheClass = await cacheClassOf(ctx.get('Authorization') || undefined, hasOtherCredentials(ctx.headers));
     if (!cacheClass) {
       await next();
       ctx.set('Cache-Control', 'private, no-store');

@@ -9,6 +9,10 @@ export default async function globalSetup() {
   // The publication queue's cron worker: tests drive it themselves (tests/plugins/diario-oficial).
   process.env.DIARIO_OFICIAL_WORKER ??= 'false';
   process.env.LOG_LEVEL ??= 'error';
+  // The website origins CORS allows in the tests (config/middlewares.ts); the admin's is PUBLIC_URL's.
+  process.env.CORS_ORIGINS ??= 'https://www.muni.example,https://cif.example';
+  process.env.PUBLIC_URL ??= 'https://api.muni.example';
+  process.env.WEBSITE_URL ??= 'https://www.muni.example';
   process.env.APP_KEYS ??= [secret(), secret()].join(',');
   for (const key of ['API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY']) {
     process.env[key] ??= secret();

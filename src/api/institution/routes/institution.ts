@@ -1,7 +1,7 @@
 /**
- * institution router
+ * institution router: back office; restricted Content API callers cannot read it (src/access/scoped-router.ts).
  */
 
-import { factories } from '@strapi/strapi';
+import { createScopedRouter } from '../../../access/scoped-router';
 
-export default factories.createCoreRouter('api::institution.institution');
+export default createScopedRouter('api::institution.institution');

@@ -12,7 +12,8 @@ import { ARCHIVE_UID } from '../../../archive/constants';
 import { missingFile } from '../../../archive/errors';
 import { privateFileLink, withPrivateLinks } from '../../../archive/private-files';
 import { archiveConfig, type ArchiveService } from '../../../archive/service';
-import { parseIngestData, parseMaxDistance, parseSearchQuery } from '../../../archive/validation';
+import { parseIngestData, parseMaxDistance, parseSearchQuery, validateItemRequest, validateSearchShape } from '../../../archive/validation';
+import { isVisibleCeremony } from '../../../archive/access';
 
 const service = () => strapi.service(ARCHIVE_UID) as unknown as ArchiveService;
 
@@ -32,8 +33,10 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
   /** GET /api/media-archive-items/search?q=&kind=&from=&to=&ceremony=&tags=&page= */
   async search(ctx) {
     const restricted = !isArchiveStaff(ctx.state.auth);
-    const query = parseSearchQuery(ctx.query, archiveConfig(strapi).search, restricted);
-    const { items, total } = await service().searchPage(query);
+    const query = parseSearchQuery(await validateSearchShape(ctx.query), archiveConfig(strapi).search, restricted);
+    // A ceremony the caller may not see matches nothing: the answer must not tell which items it has.
+    const hidden = restricted && query.ceremony !== undefined && !(await isVisibleCeremony(strapi, query.ceremony));
+    const { items, total } = hidden ? { items: [], total: 0 } : await service().searchPage(query);
     return this.transformResponse!(withPrivateLinks(strapi, await service().sanitizeItems(items, ctx.state.auth ?? {})), {
       pagination: { page: query.page, pageSize: query.pageSize, pageCount: Math.ceil(total / query.pageSize), total },
     });
@@ -45,6 +48,7 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
    * EXIF and GPS included. Never cached on the way.
    */
   async original(ctx) {
+    await validateItemRequest({ documentId: ctx.params.documentId, ...ctx.query });
     const original = await service().originalOf(ctx.params.documentId);
     ctx.set('Cache-Control', 'private, no-store');
     if (!original.object) return ctx.redirect(original.redirect!); // the public file is the original
@@ -72,6 +76,7 @@ export default factories.createCoreController(ARCHIVE_UID, () => ({
 
   /** GET /api/media-archive-items/:documentId/similar?maxDistance= (archive staff). */
   async similar(ctx) {
+    await validateItemRequest({ documentId: ctx.params.documentId, ...ctx.query });
     const maxDistance = parseMaxDistance(ctx.query.maxDistance, archiveConfig(strapi).similar);
     const matches = await service().similarTo(ctx.params.documentId, maxDistance);
     const items = withPrivateLinks(strapi, (await this.sanitizeOutput!(await service().itemsInOrder(matches.map((m) => m.id), false), ctx)) as any[]);

@@ -1,7 +1,7 @@
 /**
- * municipal-body router
+ * municipal-body router: back office; restricted Content API callers cannot read it (src/access/scoped-router.ts).
  */
 
-import { factories } from '@strapi/strapi';
+import { createScopedRouter } from '../../../access/scoped-router';
 
-export default factories.createCoreRouter('api::municipal-body.municipal-body');
+export default createScopedRouter('api::municipal-body.municipal-body');

@@ -1,7 +1,7 @@
 /**
- * precedence-rank router
+ * precedence-rank router: back office; restricted Content API callers cannot read it (src/access/scoped-router.ts).
  */
 
-import { factories } from '@strapi/strapi';
+import { createScopedRouter } from '../../../access/scoped-router';
 
-export default factories.createCoreRouter('api::precedence-rank.precedence-rank');
+export default createScopedRouter('api::precedence-rank.precedence-rank');

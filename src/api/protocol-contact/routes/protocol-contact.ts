@@ -1,7 +1,7 @@
 /**
- * protocol-contact router
+ * protocol-contact router: back office; restricted Content API callers cannot read it (src/access/scoped-router.ts).
  */
 
-import { factories } from '@strapi/strapi';
+import { createScopedRouter } from '../../../access/scoped-router';
 
-export default factories.createCoreRouter('api::protocol-contact.protocol-contact');
+export default createScopedRouter('api::protocol-contact.protocol-contact');

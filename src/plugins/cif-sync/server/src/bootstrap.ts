@@ -1,9 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { INSTANCE_STOPPING_EVENT } from './constants';
+import { INSTANCE_STOPPING_EVENT, LEGACY_READ_FEED_ACTION, READ_FEED_ACTION } from './constants';
 import { actions } from './config/actions';
 import { getConfig, getService } from './utils';
 
 let timer: NodeJS.Timeout | undefined;
+
+/** Tokens and roles given the feed under its former action name keep it under the new one (idempotent). */
+async function carryOverFeedGrants(strapi: Core.Strapi) {
+  for (const uid of ['admin::api-token-permission', 'plugin::users-permissions.permission']) {
+    await strapi.db.query(uid as any).updateMany({ where: { action: LEGACY_READ_FEED_ACTION }, data: { action: READ_FEED_ACTION } });
+  }
+}
 
 /**
  * Every instance retries due webhook deliveries (claims keep them from sending twice), unless
@@ -14,6 +21,7 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.eventHub.on(INSTANCE_STOPPING_EVENT, async () => getService(strapi, 'webhooks').stop());
   await getService(strapi, 'change-signal').start();
   await strapi.service('admin::permission').actionProvider.registerMany(actions);
+  await carryOverFeedGrants(strapi);
   const { dispatchIntervalMs } = getConfig(strapi);
   if (!dispatchIntervalMs || !strapi.config.get('server.cron.enabled', false)) return;
   timer = setInterval(() => getService(strapi, 'webhooks').dispatch(), dispatchIntervalMs);

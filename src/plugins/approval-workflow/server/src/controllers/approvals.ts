@@ -4,7 +4,7 @@ import { PERMISSIONS, type UserAction } from '../constants';
 import { adminActor } from '../actor';
 import { forbidden, notFound } from '../errors';
 import { getService } from '../utils';
-import { validateActionBody, validateActionParams, validateQueueQuery } from '../validation/approvals';
+import { validateActionBody, validateActionParams, validateQueueQuery, validateStatusParams, validateTargetQuery } from '../validation/approvals';
 
 /** The permission each user action needs (on top of `read`, checked by the route). */
 const PERMISSION_FOR: Record<UserAction, string> = {
@@ -29,23 +29,24 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     async status(ctx: any) {
-      const { uid, documentId } = ctx.params;
+      const { uid, documentId } = (await validateStatusParams(ctx.params)) as { uid: string; documentId: string };
+      const { locale } = await validateTargetQuery(strapi, ctx.query);
       assertGated(uid);
-      ctx.body = { data: await workflow().status(uid, documentId, ctx.query.locale) };
+      ctx.body = { data: await workflow().status(uid, documentId, locale) };
     },
 
     async act(ctx: any) {
-      const { uid, documentId } = ctx.params;
+      const { uid, documentId, action } = (await validateActionParams(ctx.params)) as { uid: string; documentId: string; action: UserAction };
+      const { locale } = await validateTargetQuery(strapi, ctx.query);
       assertGated(uid);
-      const { action } = (await validateActionParams(ctx.params)) as { action: UserAction };
       const body = (await validateActionBody(ctx.request.body ?? {})) as { comment?: string; publishAt?: Date; expectedHash?: string };
       if (!ctx.state.userAbility.can(PERMISSION_FOR[action])) throw forbidden('Su rol no permite esta acción del flujo de aprobación.');
-      await workflow().act({ uid, documentId, locale: ctx.query.locale, action, actor: adminActor(ctx.state.user), ...body });
-      ctx.body = { data: await workflow().status(uid, documentId, ctx.query.locale) };
+      await workflow().act({ uid, documentId, locale, action, actor: adminActor(ctx.state.user), ...body });
+      ctx.body = { data: await workflow().status(uid, documentId, locale) };
     },
 
     async queue(ctx: any) {
-      const query = (await validateQueueQuery(ctx.query)) as { state?: any; uid?: string; locale?: string };
+      const query = await validateQueueQuery(strapi, ctx.query);
       if (query.uid) assertGated(query.uid);
       ctx.body = { data: await getService(strapi, 'inbox').list(query) };
     },

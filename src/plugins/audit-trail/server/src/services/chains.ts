@@ -12,6 +12,7 @@
  */
 import crypto from 'crypto';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { EVENT_UID } from '../constants';
 
 /** The fields an event's hash covers, in the order stored. */
@@ -77,8 +78,31 @@ export function eventHash(event: Record<string, any>) {
   return sha256(canonicalJson(fields));
 }
 
+/** `<uid>|<documentId>[|<locale>]`: what every owner's chain keys look like. */
+const CHAIN_KEY = /^[A-Za-z0-9_:.-]+(\|[A-Za-z0-9_.*-]+)+$/;
+
+const isStorable = (value: unknown) =>
+  value === null || value === undefined || Object.prototype.toString.call(value) === '[object Date]' || (typeof value === 'number' && Number.isFinite(value)) || ['string', 'boolean'].includes(typeof value);
+
+/**
+ * The trail records well-formed events only: a chain key of the usual shape and a plain value
+ * in every hashed field. A list or an operator object (`locale[$ne]=xx`) would be stored as
+ * text but hashed as an object, and the verifier would then report tampering where there was
+ * only bad input. The routes validate their parameters first; this is the last line.
+ */
+function assertWellFormed(fields: EventFields) {
+  const malformed = (field: string) =>
+    new errors.ValidationError('El registro de auditoría rechazó un evento mal formado: revise los parámetros de la petición.', {
+      code: 'AUDIT_EVENT_MALFORMED',
+      field,
+    });
+  if (typeof fields.chainKey !== 'string' || !CHAIN_KEY.test(fields.chainKey)) throw malformed('chainKey');
+  for (const field of HASHED_FIELDS) if (!isStorable((fields as Record<string, unknown>)[field])) throw malformed(field);
+}
+
 /** Builds the next event after `head` (not stored yet): sequence, previous hash and own hash. */
 export function seal(fields: EventFields, head: ChainHead): AuditEvent {
+  assertWellFormed(fields);
   const details = fields.details && Object.keys(fields.details).length ? fields.details : null;
   const event = { ...fields, details, sequence: head.sequence + 1, previousHash: head.headHash ?? null } as AuditEvent;
   return { ...event, hash: eventHash(event) };

@@ -7,6 +7,14 @@ export const DELIVERY_UID = 'plugin::cif-sync.delivery' as const;
 export const CHANGE_ACTIONS = { upsert: 'upsert', delete: 'delete' } as const;
 export type ChangeAction = (typeof CHANGE_ACTIONS)[keyof typeof CHANGE_ACTIONS];
 
+/**
+ * The permission to read the change feed. Not a `find`: Strapi's read-only tokens may call
+ * every action named find or findOne, and the feed is for the CIF alone. Before, the route's
+ * action was `changes.find`; grants of it are carried over at bootstrap.
+ */
+export const READ_FEED_ACTION = 'plugin::cif-sync.changes.read';
+export const LEGACY_READ_FEED_ACTION = 'plugin::cif-sync.changes.find';
+
 export const MAX_PAGE_SIZE = 1000;
 export const DEFAULT_PAGE_SIZE = 100;
 

@@ -4,7 +4,7 @@ import { validateChangesQuery } from '../validation/changes';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** GET /api/cif-sync/changes?since=&limit=&locale= */
-  async find(ctx: any) {
+  async read(ctx: any) {
     const query = await validateChangesQuery(strapi, ctx.query);
     // Already JSON (a Buffer): the feed reuses each entry's serialized form across pages.
     ctx.type = 'application/json';

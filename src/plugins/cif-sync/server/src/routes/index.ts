@@ -18,8 +18,10 @@ export default {
       {
         method: 'GET',
         path: '/changes',
-        // Only the cif token holds this permission (src/access/content-api.ts).
-        handler: 'changes.find',
+        // A permission of its own (`plugin::cif-sync.changes.read`): a read-only token, which Strapi
+        // lets call every `find` and `findOne`, does not get it; only the cif token holds it
+        // (src/access/content-api.ts).
+        handler: 'changes.read',
       },
     ],
   },

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils';
-import { validateActionBody, validateActionName, validateCreate, validateListQuery } from '../validation/requests';
+import { validateActionBody, validateActionName, validateCreate, validateListQuery, validateRequestId } from '../validation/requests';
 import type { RequestAction } from '../constants';
 
 const actorOf = (ctx: any) => ctx.state.user as { id: number; firstname?: string; lastname?: string; email?: string };
@@ -12,7 +12,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async findOne(ctx: any) {
-    ctx.body = { data: await getService('requests', strapi).findOne(Number(ctx.params.id)) };
+    ctx.body = { data: await getService('requests', strapi).findOne(await validateRequestId(ctx.params)) };
   },
 
   async create(ctx: any) {
@@ -22,9 +22,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async act(ctx: any) {
+    const id = await validateRequestId(ctx.params);
     const action = (await validateActionName(ctx.params.action)) as RequestAction;
     const body = await validateActionBody(action, ctx.request.body);
     const can = (permission: string) => Boolean(ctx.state.userAbility?.can(permission));
-    ctx.body = { data: await getService('requests', strapi).act(Number(ctx.params.id), action, body, actorOf(ctx), can) };
+    ctx.body = { data: await getService('requests', strapi).act(id, action, body, actorOf(ctx), can) };
   },
 });

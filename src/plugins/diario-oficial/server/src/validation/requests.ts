@@ -21,15 +21,22 @@ export const validateCreate = validateYupSchema(
 );
 
 const validateList = validateYupSchema(
-  yup.object({
-    state: yup.string().oneOf([...STATES]),
-    outlet: yup.string(),
-    normDocumentId: yup.string(),
-    overdue: yup.string().oneOf(['true', 'false']),
-    page: yup.number().integer().min(1),
-    pageSize: yup.number().integer().min(1).max(200),
-  })
+  yup
+    .object({
+      state: yup.string().oneOf([...STATES]),
+      outlet: yup.string(),
+      normDocumentId: yup.string(),
+      overdue: yup.string().oneOf(['true', 'false']),
+      page: yup.number().integer().min(1),
+      pageSize: yup.number().integer().min(1).max(200),
+    })
+    .noUnknown()
 );
+
+const validateId = validateYupSchema(yup.object({ id: yup.string().matches(/^[1-9]\d{0,11}$/, 'id debe ser un número de solicitud').required() }));
+
+/** The `:id` of a request's route, as a number (a 400 for anything else, before any query). */
+export const validateRequestId = async (params: Record<string, unknown>) => Number(((await validateId({ id: params.id })) as { id: string }).id);
 
 /** Query strings carry numbers as text; validation is strict. */
 export const validateListQuery = (query: Record<string, unknown>) => {

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { validateDocumentId } from '../validation';
+import { validateDocumentId, validateSeatingRequest } from '../validation';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async seating(ctx: any) {
-    const locale = typeof ctx.query.locale === 'string' ? ctx.query.locale : undefined;
-    ctx.body = { data: await getService(strapi, 'seating').forCeremony(ctx.params.documentId, locale) };
+    const { documentId, locale } = await validateSeatingRequest(strapi, ctx.params, ctx.query);
+    ctx.body = { data: await getService(strapi, 'seating').forCeremony(documentId, locale) };
   },
 
   async notices(ctx: any) {
