@@ -51,7 +51,15 @@ describe('the versions store', () => {
     // Kept as the content hash sees the content.
     const row = await app().db.query('plugin::approval-workflow.version').findOne({ where: { id: version.id } });
     expect(app().plugin('approval-workflow').service('content-hash').hashOf(NOTE, { ...row.content })).toBeDefined();
-    expect(row.content.cover).toEqual({ id: covers[0].id, hash: expect.any(String) });
+    // As the content hash sees a file (format 2): its bytes, name, caption and alternative text too.
+    expect(row.content.cover).toEqual({
+      id: covers[0].id,
+      hash: expect.any(String),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      name: expect.any(String),
+      caption: expect.any(String),
+      alternativeText: expect.any(String),
+    });
     expect(row.display.files[String(covers[0].id)].name).toBeTruthy();
   });
 
