@@ -60,6 +60,17 @@ export const VISIBILITY_FLAG = 'isPublic';
 export const CONTENT_API_TYPES: readonly string[] = PUBLIC_READ_TYPES;
 
 /**
+ * Components that stay back office inside a public document: a ceremony's guest list
+ * (who was invited, who answered, protocol's notes on them) is protocol work about
+ * people, not news. Restricted callers cannot populate, filter or sort by them, and the
+ * OpenAPI document does not offer them.
+ */
+export const BACK_OFFICE_COMPONENTS: readonly string[] = ['ceremony.invitee'];
+
+/** May a restricted caller reach this component (through the document that holds it)? */
+export const isPublicComponent = (uid: string) => !BACK_OFFICE_COMPONENTS.includes(uid);
+
+/**
  * Which rows of a type a restricted caller sees: those with the visibility flag set,
  * and only published ones where the type has draft and publish. As filters, and as
  * their negation (true also where a column is NULL, as in a row that is not there).

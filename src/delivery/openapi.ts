@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_READ_TYPES, CIF_READ_TYPES } from '../access/content-api';
+import { PUBLIC_READ_TYPES, CIF_READ_TYPES, isPublicComponent } from '../access/content-api';
 import { DEFAULT_POPULATE, type PopulateSpec } from './default-populate';
 import { PAGE_METADATA } from './page-metadata';
 import { JSON_FEED_SCHEMA, PAGE_METADATA_SCHEMAS, WEBSITE_PATHS } from './openapi-outputs';
@@ -167,7 +167,7 @@ export function buildOpenApiOverride(strapi: Core.Strapi) {
    * public never reads them (a component's relations are not populated at one level).
    */
   const isPublicTarget = (attr: any): boolean =>
-    attr.type === 'media' || attr.type === 'component' || (attr.type === 'relation' && (PUBLIC_READ_TYPES as string[]).includes(attr.target));
+    attr.type === 'media' || (attr.type === 'component' && isPublicComponent(attr.component)) || (attr.type === 'relation' && (PUBLIC_READ_TYPES as string[]).includes(attr.target));
   const documentedPopulate = (uid: string) =>
     Object.entries<any>(model(uid).attributes)
       .filter(([name, attr]) => !attr.private && name !== 'localizations' && isPublicTarget(attr))

@@ -52,7 +52,7 @@ export const QUERY_ERROR_CODES = {
 export interface Visibility {
   /** Restricted callers are scoped; a full-access token (the back office) is not. */
   restricted: boolean;
-  /** May the caller reach documents of this type (components and media: always)? */
+  /** May the caller reach documents of this type (media: always; components: but the back-office ones)? */
   canSee(uid: string): boolean;
   /** Conditions a row of this type must meet to be visible (empty: every row). */
   rowRules(uid: string): Where[];

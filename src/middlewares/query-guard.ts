@@ -8,7 +8,7 @@
  */
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { CONTENT_API_TYPES, hiddenRows, isRestrictedCaller, visibleRows } from '../access/content-api';
+import { CONTENT_API_TYPES, hiddenRows, isPublicComponent, isRestrictedCaller, visibleRows } from '../access/content-api';
 import { guardQuery, type Model, type Visibility } from '../delivery/query-guard';
 
 const MEDIA_UID = 'plugin::upload.file';
@@ -38,8 +38,8 @@ export async function visibilityOf(strapi: Core.Strapi, auth: unknown): Promise<
   const model = (uid: string) => strapi.getModel(uid as any) as unknown as Model;
   return {
     restricted: true,
-    // Components belong to their document; media to the document that uses them.
-    canSee: (uid) => !uid.includes('::') || uid === MEDIA_UID || readable.has(uid),
+    // Components belong to their document (but the back-office ones); media to the document that uses them.
+    canSee: (uid) => (!uid.includes('::') ? isPublicComponent(uid) : uid === MEDIA_UID || readable.has(uid)),
     rowRules: (uid) => (uid.includes('::') && uid !== MEDIA_UID ? visibleRows(model(uid)) : []),
     hiddenRows: (uid) => (uid.includes('::') && uid !== MEDIA_UID ? hiddenRows(model(uid)) : []),
   };
