@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { blocksToHtml } from './blocks-to-html';
 import { DEFAULT_POPULATE } from './default-populate';
 import { VISIBILITY_FLAG } from '../access/content-api';
+import { ENUMERATION_LABELS } from '../labels/enumerations';
 
 const PRESS_NOTE = 'api::press-note.press-note';
 const PROGRAM = 'api::broadcast-program.broadcast-program';
@@ -51,6 +52,8 @@ export function previewConfig(env: Core.Config.Shared.ConfigParams['env']) {
     editorTtlMinutes: env.int('PREVIEW_TTL_MINUTES', 60),
     linkTtlHours: env.int('PREVIEW_LINK_TTL_HOURS', 72),
     renderBlocks: blocksToHtml,
+    // The office reads the Spanish label of a stored value (src/labels/enumerations.ts), as in the admin.
+    valueLabel: (_uid: string, _field: string, value: string) => ENUMERATION_LABELS[value]?.[0] ?? null,
     visibilityFlag: VISIBILITY_FLAG,
     types: Object.fromEntries(Object.entries(PREVIEW_LAYOUTS).map(([uid, layout]) => [uid, paths[uid] ? { ...layout, websitePath: paths[uid] } : layout])),
   };

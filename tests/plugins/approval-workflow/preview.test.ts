@@ -98,7 +98,8 @@ describe("the admin's Preview", () => {
     expect(normPage.texts('h1')).toEqual([norm.title]);
     expect(normPage.byClass('kicker').map(normPage.text)).toEqual([norm.number]);
     const normFacts = Object.fromEntries(normPage.byTag('dt').map((dt, i) => [normPage.text(dt), normPage.text(normPage.byTag('dd')[i])]));
-    expect(normFacts).toMatchObject({ 'Emitida por': 'Concejo Municipal', 'Fecha de emisión': '01/03/2026' });
+    // Stored values read as their Spanish labels (src/labels/enumerations.ts), as in the admin.
+    expect(normFacts).toMatchObject({ 'Emitida por': 'Concejo Municipal', 'Fecha de emisión': '01/03/2026', 'Tipo de norma': 'Ordenanza', Nivel: 'Local', Estado: 'Promulgada' });
 
     const page = ok(await contentManager(gerente, TRANSPARENCY).create(fixtures.transparencyPage(), 'es-PE'), 201);
     const transparency = htmlPage((await getPage(ok(await previewUrlFor(normas, TRANSPARENCY, { documentId: page.documentId, locale: 'es-PE' })).url)).text);

@@ -86,7 +86,8 @@ describe('the versions store', () => {
     expect(byPath['seo.metaTitle']).toMatchObject({ label: 'SEO › Meta título', before: 'Feria binacional', after: 'Feria binacional 2026' });
     expect(byPath.cover).toMatchObject({ label: 'Portada', kind: 'list' });
     expect(byPath.cover.before).not.toEqual(byPath.cover.after);
-    expect(byPath.category).toMatchObject({ kind: 'value', before: 'institucional', after: 'cultura' });
+    // Enumerations read as their labels (config: preview.valueLabel), as the admin shows them.
+    expect(byPath.category).toMatchObject({ kind: 'value', before: 'Institucional', after: 'Cultura' });
   });
 
   it('a draft without a kept version is compared with what is published, and a first draft with nothing', async () => {
