@@ -7,7 +7,8 @@
 //               API tokens included, ids kept), links, core store, webhooks, uploaded files
 //   tables/     tables the transfer does not carry (content history, the earlier request
 //               timeline, …), one JSON-lines file each
-//   originals/  the archive's untouched originals (the private store)
+//   private/    the archive's private store, both areas: `originals/` (untouched originals)
+//               and `files/` (the files of private archive items), from local folders or S3
 //   manifest.json  counts, versions and the sha256 of every file
 // Read from one consistent snapshot: a REPEATABLE READ READ ONLY transaction on PostgreSQL
 // (the process uses a single connection), an online copy of the file on SQLite. Safe while
@@ -16,10 +17,10 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const { withStrapi } = require('./load-strapi');
+const { withStrapi, fromDist } = require('./load-strapi');
 const { exportDatabase } = require('./backup/transfer');
 const { inventory, dumpTable } = require('./backup/tables');
-const { originalsStore } = require('./backup/originals');
+const { copyPrivateStoreOut, PRIVATE_FOLDER } = require('./backup/private-store');
 const { writeManifest } = require('./backup/manifest');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -58,6 +59,19 @@ async function sqliteSnapshot() {
   return () => fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** Versions (file and formats) of private archive files that the backup's `private/files/` lacks. */
+async function missingPrivateFiles(strapi, out, privateFilesPath) {
+  const rows = await strapi.db.query('plugin::upload.file').findMany({ where: { url: { $startsWith: privateFilesPath } }, select: ['id', 'url', 'formats'] });
+  const missing = [];
+  for (const row of rows) {
+    for (const version of [row, ...Object.values(row.formats ?? {})]) {
+      const name = version.url.slice(privateFilesPath.length).split('?')[0];
+      if (!fs.existsSync(path.join(out, PRIVATE_FOLDER, 'files', name))) missing.push(`archivo ${row.id}: ${version.url}`);
+    }
+  }
+  return missing;
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const out = path.resolve(options.out);
@@ -85,22 +99,19 @@ async function main() {
       try {
         const tables = await inventory(strapi, knex);
         console.log(`Respaldo en ${out}`);
-        const transfer = await exportDatabase(strapi, path.join(out, 'strapi'));
+        const { PRIVATE_FILES_PATH } = fromDist(appContext, 'src/archive/private-files');
+        const transfer = await exportDatabase(strapi, path.join(out, 'strapi'), { privateFilesPath: PRIVATE_FILES_PATH });
 
         fs.mkdirSync(path.join(out, 'tables'), { mode: 0o700 });
         const raw = {};
         for (const { table } of tables.raw) raw[table] = await dumpTable(strapi, knex, table, path.join(out, 'tables', `${table}.jsonl`));
         console.log(`  respaldo · tablas fuera de la transferencia: ${Object.entries(raw).map(([t, n]) => `${t} (${n})`).join(', ') || 'ninguna'}`);
 
-        const store = originalsStore(strapi, appContext);
-        let originals = 0;
-        for await (const sha256 of store.list()) {
-          const target = path.join(out, 'originals', sha256.slice(0, 2), sha256);
-          fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
-          await require('stream/promises').pipeline(store.read(sha256), fs.createWriteStream(target, { mode: 0o600 }));
-          originals += 1;
-        }
-        console.log(`  respaldo · originales del archivo: ${originals}`);
+        const privateStore = await copyPrivateStoreOut(strapi, appContext, out);
+        console.log(`  respaldo · almacén privado: ${Object.entries(privateStore.counts).map(([area, n]) => `${area} ${n} (${privateStore.where[area]})`).join(', ')}`);
+        // Like a missing file of the media library: a private item's file the store lacks fails the backup.
+        const missing = await missingPrivateFiles(strapi, out, PRIVATE_FILES_PATH);
+        if (missing.length) throw new Error(`Faltan archivos de elementos privados del archivo en el almacén privado:\n${missing.join('\n')}`);
 
         const counts = {};
         for (const uid of Object.keys(strapi.contentTypes).sort()) counts[uid] = await strapi.db.query(uid).count();
@@ -120,7 +131,7 @@ async function main() {
           tables,
           counts,
           rawTables: raw,
-          originals,
+          privateStore: privateStore.counts,
           cifHead: Number(cifHead),
           transferWarnings: transfer.warnings,
         };

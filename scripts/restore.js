@@ -3,12 +3,14 @@
 // npm run restore -- --from <dir> [--replace]
 //
 // Brings a backup made by `npm run backup` into the database of the environment (DATABASE_*),
-// the upload folder and the archive's originals store: every file is checked against the
-// manifest first, then Strapi's data transfer restores the content types with their ids in one
-// transaction, the other tables are written back, id sequences are moved past the restored
-// rows, the archive's search index is rebuilt, and the result is checked (row counts against
-// the backup's, every audit-trail chain). A database that already holds content is refused
-// unless --replace is given (everything in it is then replaced).
+// its upload provider (local folder or S3) and its archive private store (both areas, local
+// folders or S3, as configured here): every file is checked against the manifest first, then
+// Strapi's data transfer restores the content types with their ids in one transaction, the
+// other tables are written back, id sequences are moved past the restored rows, the private
+// store's objects are written back, the archive's search index is rebuilt, and the result is
+// checked (row counts and private objects against the backup's, every audit-trail chain). A
+// database that already holds content is refused unless --replace is given (its rows and
+// uploaded files are then replaced; private objects the backup lacks are left in the store).
 //
 // The CIF change feed: the log is restored as it was, and its next cursor is moved
 // CIF_CURSOR_GAP further on, so that cursors a consumer may have been given after the backup
@@ -20,8 +22,8 @@ const path = require('path');
 const { withStrapi, compileApp, fromDist } = require('./load-strapi');
 const { importDatabase } = require('./backup/transfer');
 const { loadTable, resetSequences } = require('./backup/tables');
-const { originalsStore } = require('./backup/originals');
-const { readVerifiedManifest } = require('./backup/manifest');
+const { copyPrivateStoreIn } = require('./backup/private-store');
+const { readVerifiedManifest, formatVersion } = require('./backup/manifest');
 const { reportAuditChains } = require('./audit-verify');
 
 const CIF_CURSOR_GAP = 1_000_000;
@@ -105,16 +107,8 @@ async function main() {
     const changeTable = strapi.db.metadata.get('plugin::cif-sync.change').tableName;
     await resetSequences(strapi, { [changeTable]: CIF_CURSOR_GAP });
 
-    const store = originalsStore(strapi, appContext);
-    const originalsDir = path.join(from, 'originals');
-    let originals = 0;
-    for (const prefix of fs.existsSync(originalsDir) ? fs.readdirSync(originalsDir).sort() : []) {
-      for (const sha256 of fs.readdirSync(path.join(originalsDir, prefix)).sort()) {
-        await store.write(sha256, fs.createReadStream(path.join(originalsDir, prefix, sha256)));
-        originals += 1;
-      }
-    }
-    console.log(`  restauración · originales del archivo: ${originals} en ${store.where}`);
+    const privateStore = await copyPrivateStoreIn(strapi, appContext, from, formatVersion(manifest));
+    console.log(`  restauración · almacén privado: ${Object.entries(privateStore.counts).map(([area, n]) => `${area} ${n} (${privateStore.where[area]})`).join(', ')}`);
 
     // Derived: the archive's full-text index is rebuilt from the restored items.
     const { ensureSearchIndex } = fromDist(appContext, 'src/archive/search');
@@ -130,7 +124,10 @@ async function main() {
     for (const [table, expected] of Object.entries(manifest.rawTables)) {
       if (loaded[table] !== expected) problems.push(`${table}: ${loaded[table] ?? 0} filas, el respaldo tiene ${expected}`);
     }
-    if (originals !== manifest.originals) problems.push(`originales: ${originals}, el respaldo tiene ${manifest.originals}`);
+    const expectedPrivate = manifest.privateStore ?? { originals: manifest.originals };
+    for (const [area, expected] of Object.entries(expectedPrivate)) {
+      if (privateStore.counts[area] !== expected) problems.push(`almacén privado, ${area}: ${privateStore.counts[area]} objetos, el respaldo tiene ${expected}`);
+    }
     for (const problem of problems) console.error(`DIFERENCIA ${problem}`);
 
     const chains = await reportAuditChains(strapi);

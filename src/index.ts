@@ -10,9 +10,11 @@ import { bootstrapArchive, registerArchive } from './archive/bootstrap';
 import { registerDocumentation } from './delivery/documentation';
 import { registerWebsiteOutputs } from './delivery/website-routes';
 import { backgroundWork, trackAfterCommitWork } from './operations/background-work';
-import { registerReadiness } from './operations/readiness';
+import { closeReadinessClients, registerReadiness } from './operations/readiness';
 import { registerGracefulShutdown } from './operations/graceful-shutdown';
 import { bootstrapAdminReadGuards, registerAdminReadGuards } from './access/admin-reads';
+import { settleFileMoves } from './archive/private-files';
+import { closePrivateStore } from './archive/private-store';
 
 /** `npm run develop` on an empty database fills it with sample data unless SEED=false. */
 async function seedOnFirstDevelop(strapi: Core.Strapi) {
@@ -46,8 +48,15 @@ export default {
     await seedOnFirstDevelop(strapi);
   },
 
-  /** After the plugins stopped their workers: what commits started finishes before the database closes. */
+  /**
+   * After the plugins stopped their workers: what commits started (the archive's file moves
+   * included) finishes before the database closes, then the object store's connections close.
+   */
   async destroy({ strapi }: { strapi: Core.Strapi }) {
-    if (!(await backgroundWork(strapi).drain())) strapi.log.warn('Tareas posteriores a transacciones seguían en curso al cerrar.');
+    const work = backgroundWork(strapi);
+    work.track(settleFileMoves());
+    if (!(await work.drain())) strapi.log.warn('Tareas posteriores a transacciones seguían en curso al cerrar.');
+    closePrivateStore(strapi);
+    closeReadinessClients(strapi);
   },
 };

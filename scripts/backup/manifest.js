@@ -7,7 +7,13 @@ const crypto = require('crypto');
 const { pipeline } = require('stream/promises');
 
 const MANIFEST = 'manifest.json';
-const FORMAT = 'comunicaciones-municipales/backup@1';
+// 2: the whole private store (`private/originals/`, `private/files/`); 1 had the originals only (`originals/`).
+const FORMAT_NAME = 'comunicaciones-municipales/backup';
+const FORMAT_VERSION = 2;
+const FORMAT = `${FORMAT_NAME}@${FORMAT_VERSION}`;
+const READABLE = new Set([`${FORMAT_NAME}@1`, FORMAT]);
+/** The format version of a manifest (1 or 2). */
+const formatVersion = (manifest) => Number(manifest.format.split('@')[1]);
 
 async function* filesUnder(root, dir = root) {
   for (const entry of (await fs.promises.readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name))) {
@@ -40,7 +46,7 @@ async function readVerifiedManifest(root) {
   const file = path.join(root, MANIFEST);
   if (!fs.existsSync(file)) throw new Error(`${root} no es un respaldo: falta ${MANIFEST}.`);
   const manifest = JSON.parse(await fs.promises.readFile(file, 'utf8'));
-  if (manifest.format !== FORMAT) throw new Error(`Formato de respaldo desconocido: ${manifest.format}`);
+  if (!READABLE.has(manifest.format)) throw new Error(`Formato de respaldo desconocido: ${manifest.format}`);
   const actual = await checksums(root);
   const problems = [];
   for (const [name, sum] of Object.entries(manifest.files)) {
@@ -52,4 +58,4 @@ async function readVerifiedManifest(root) {
   return manifest;
 }
 
-module.exports = { writeManifest, readVerifiedManifest, MANIFEST };
+module.exports = { writeManifest, readVerifiedManifest, formatVersion, MANIFEST };

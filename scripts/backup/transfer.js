@@ -41,9 +41,54 @@ async function run(engine, label) {
   return { results, warnings };
 }
 
-/** Exports the database (and, with the local upload provider, the uploaded files) to `dir`. */
-async function exportDatabase(strapi, dir) {
+/**
+ * The same Strapi, whose query builder on the upload plugin's files leaves out those whose
+ * url starts with `excludedUrlPrefix`, for the transfer's assets stage only (its entities
+ * stage must still carry every file row).
+ */
+function withoutFiles(strapi, excludedUrlPrefix) {
+  const db = new Proxy(strapi.db, {
+    get(target, property) {
+      const value = Reflect.get(target, property);
+      if (property !== 'queryBuilder') return typeof value === 'function' ? value.bind(target) : value;
+      return (uid) => {
+        const builder = target.queryBuilder(uid);
+        return uid === 'plugin::upload.file' ? builder.where({ $not: { url: { $startsWith: excludedUrlPrefix } } }) : builder;
+      };
+    },
+  });
+  return new Proxy(strapi, {
+    get(target, property) {
+      if (property === 'db') return db;
+      const value = Reflect.get(target, property);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/**
+ * Exports the database (and the uploaded files, read where the upload provider keeps them) to
+ * `dir`. Files whose url starts with `privateFilesPath` live in the archive's private store,
+ * which the backup copies itself: the transfer would look for them in public/ (or fetch a
+ * relative url) and fail.
+ */
+async function exportDatabase(strapi, dir, { privateFilesPath } = {}) {
   const source = strapiTransfer.providers.createLocalStrapiSourceProvider({ getStrapi: async () => strapi, autoDestroy: false });
+  if (privateFilesPath) {
+    // The assets stream and its progress estimate: both read the files when called or streamed.
+    for (const method of ['createAssetsReadStream', 'getStageTotals']) {
+      const own = source[method];
+      source[method] = function publicAssetsOnly(...args) {
+        const real = this.strapi;
+        this.strapi = withoutFiles(real, privateFilesPath);
+        try {
+          return own.apply(this, args);
+        } finally {
+          this.strapi = real;
+        }
+      };
+    }
+  }
   const destination = directory.providers.createLocalDirectoryDestinationProvider({ directory: { path: dir }, file: {} });
   const engine = transferEngine.createTransferEngine(source, destination, {
     versionStrategy: 'ignore',

@@ -48,6 +48,8 @@ export interface PrivateStore {
   withLocalPath<T>(area: PrivateArea, name: string, fn: (filepath: string) => Promise<T>): Promise<T>;
   /** Throws when the store cannot be reached (readiness checks). */
   check(): Promise<void>;
+  /** Releases its connections (the app's destroy). */
+  close(): void;
 }
 
 const NAMES: Record<PrivateArea, RegExp> = {
@@ -110,6 +112,7 @@ function localStore(dirs: Record<PrivateArea, string>): PrivateStore {
         await fsp.access(dir, fs.constants.R_OK | fs.constants.W_OK);
       }
     },
+    close() {},
   };
 }
 
@@ -175,6 +178,7 @@ function s3Store(client: S3Client, bucket: string, prefix: string): PrivateStore
     async check() {
       await client.send(new HeadBucketCommand({ Bucket: bucket }));
     },
+    close: () => client.destroy(),
   };
 }
 
@@ -211,4 +215,10 @@ export function privateStore(strapi: Core.Strapi): PrivateStore {
     stores.set(strapi, store);
   }
   return store;
+}
+
+/** Closes this instance's private store, if it was opened (the app's destroy). */
+export function closePrivateStore(strapi: Core.Strapi) {
+  stores.get(strapi)?.close();
+  stores.delete(strapi);
 }

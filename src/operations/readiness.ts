@@ -1,7 +1,9 @@
 // GET /_ready: whether this instance can serve, for the load balancer and monitoring.
 // Strapi's /_health only says that the process answers; this one checks what a request
-// needs: the database answers, and the upload store takes files (with the local
-// provider: the upload folder is writable; another provider may offer `checkReadiness()`).
+// needs: the database answers, the upload store takes files (with the local provider: the
+// upload folder is writable; with UPLOAD_PROVIDER=s3: the uploads bucket answers a HeadBucket;
+// another provider may offer `checkReadiness()`), and the archive's private store answers
+// (its folders are writable, or its bucket answers a HeadBucket: src/archive/private-store.ts).
 // More checks can be registered (registerReadinessCheck). An instance that is shutting
 // down answers 503 at once, so that the balancer stops sending it requests.
 //
@@ -12,6 +14,9 @@ import crypto from 'crypto';
 import fs from 'fs/promises';
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { s3ClientOptions, type StorageConfig } from '../../config/storage';
+import { privateStore } from '../archive/private-store';
 
 export type ReadinessCheck = () => Promise<unknown>;
 type Outcome = { ready: boolean; checks: Record<string, 'ok' | 'error'> };
@@ -50,10 +55,33 @@ export function markStopping(strapi: Core.Strapi, stopping = true) {
 
 const databaseCheck = (strapi: Core.Strapi) => () => strapi.db.connection.raw('SELECT 1');
 
-/** The upload provider takes files: the local folder accepts a write, or the provider's own check passes. */
+const s3Clients = new WeakMap<Core.Strapi, S3Client>();
+
+/** One client per instance, one attempt per probe: a store that does not answer fails the probe at once. */
+function readinessS3Client(strapi: Core.Strapi, storage: StorageConfig) {
+  let client = s3Clients.get(strapi);
+  if (!client) {
+    client = new S3Client({ ...s3ClientOptions(storage.s3!), maxAttempts: 1 });
+    s3Clients.set(strapi, client);
+  }
+  return client;
+}
+
+/** Closes the readiness probe's S3 connections (the app's destroy). */
+export function closeReadinessClients(strapi: Core.Strapi) {
+  s3Clients.get(strapi)?.destroy();
+  s3Clients.delete(strapi);
+}
+
+/** The upload provider takes files: the local folder accepts a write, the S3 bucket answers, or the provider's own check passes. */
 const uploadsCheck = (strapi: Core.Strapi) => async () => {
   const provider = strapi.plugin('upload').provider as { checkReadiness?: () => Promise<unknown> };
   if (typeof provider.checkReadiness === 'function') return provider.checkReadiness();
+  const storage = strapi.config.get('storage') as StorageConfig | undefined;
+  if (storage?.upload === 's3' && storage.s3) {
+    await readinessS3Client(strapi, storage).send(new HeadBucketCommand({ Bucket: storage.s3.bucket }));
+    return undefined;
+  }
   if (strapi.config.get('plugin::upload.provider') !== 'local') return undefined; // nothing known to check
   const probe = path.join(strapi.dirs.static.public, 'uploads', `.ready-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
   await fs.writeFile(probe, 'ok');
@@ -100,6 +128,7 @@ export function readiness(strapi: Core.Strapi, cacheMs = 1_000): Promise<Outcome
 export function registerReadiness(strapi: Core.Strapi) {
   registerReadinessCheck(strapi, 'database', databaseCheck(strapi));
   registerReadinessCheck(strapi, 'uploads', uploadsCheck(strapi));
+  registerReadinessCheck(strapi, 'privateStore', () => privateStore(strapi).check());
   const handler = async (ctx: any) => {
     ctx.set('Cache-Control', 'no-store');
     if (stateOf(strapi).stopping) {

@@ -26,6 +26,9 @@ export interface S3Server {
   object(bucket: string, key: string): Promise<Buffer | null>;
   /** The environment that points a Strapi instance at this server. */
   env(): Record<string, string>;
+  /** Stops answering (connections refused), objects kept; `resume` listens on the same port again. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -60,7 +63,14 @@ export async function startS3({ sharedBucket = false } = {}): Promise<S3Server> 
     res.end('<?xml version="1.0" encoding="UTF-8"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const stopListening = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections?.();
+    });
   const client = new S3Client({
     endpoint,
     region: 'us-east-1',
@@ -107,10 +117,11 @@ export async function startS3({ sharedBucket = false } = {}): Promise<S3Server> 
       S3_ACL: '',
       ...(sharedBucket ? { S3_PRIVATE_PREFIX: privatePrefix } : { S3_PRIVATE_BUCKET: privateBucket }),
     }),
+    pause: stopListening,
+    resume: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     async close() {
       client.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+      await stopListening();
       fs.rmSync(directory, { recursive: true, force: true });
     },
   };

@@ -1,14 +1,14 @@
 // `npm run backup` of the run's database, `npm run restore` into an empty one, as an IT
 // office would run them, and what must hold afterwards: every table holds exactly the rows
 // it held (ids included), `npm run audit:verify` passes, every archive original downloads
-// byte for byte, approved content is still the approved version, the public API serves the
+// byte for byte, a private item's files open through signed links byte for byte (both areas of
+// the private store), approved content is still the approved version, the public API serves the
 // same bytes, and a CIF consumer continues from its cursor without skipping or repeating.
 import crypto from 'crypto';
 import fs from 'fs';
 import http from 'http';
 import os from 'os';
 import path from 'path';
-import { spawn } from 'child_process';
 import type { AddressInfo } from 'net';
 import sharp from 'sharp';
 import { app, bearer, createApiToken, http as request, projectToken } from '../helpers/app';
@@ -18,26 +18,15 @@ import { createDatabase, readTables, runDatabase, type TableContents } from '../
 import { startStrapiProcess, type StrapiProcess } from '../helpers/strapi-process';
 import { normWithFiles, submittedRequest } from '../plugins/diario-oficial/queue';
 import { photo } from '../archive/files';
+import { npmRun } from '../helpers/npm-run';
+import { fileUrls } from '../storage/support';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const NOTE = 'api::press-note.press-note';
 const PAGE = 'api::transparency-page.transparency-page';
 const ARCHIVE = 'api::media-archive-item.media-archive-item';
 const LEGACY = 'diario_oficial_request_events_legacy';
 
 const sha256 = (buffer: Buffer) => crypto.createHash('sha256').update(buffer).digest('hex');
-
-/** Runs one of the project's npm scripts as the IT office would; resolves with its exit code and output. */
-function npmRun(script: string, args: string[], env: Record<string, string> = {}) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    // dist/ is the run's compiled app: the scripts need not compile it again.
-    const child = spawn('npm', ['run', '--silent', script, '--', ...args], { cwd: ROOT, env: { ...process.env, FORCE_COLOR: '0', SCRIPTS_SKIP_COMPILE: 'true', ...env } });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
 
 const isLink = (table: string) => /_(lnk|cmps|mph)$/.test(table) || table === 'strapi_core_store_settings' || table === 'strapi_webhooks';
 /** Strapi's own bookkeeping: each database has its own. */
@@ -66,6 +55,8 @@ let consumerCursor: number;
 let expectedAfterCursor: any[];
 let publicAnswers: Array<{ url: string; status: number; body: Buffer }>;
 let originals: Map<string, string>;
+/** A private item's file and formats: the path of each (without its signature) and the sha256 of its bytes. */
+let privateFiles: { documentId: string; files: Array<{ name: string; hash: string }> };
 let approvedNote: { documentId: string };
 let gerente: { email: string; password: string };
 let sourceTables: Map<string, TableContents>;
@@ -127,6 +118,27 @@ const until = async (check: () => Promise<boolean>, what: string) => {
   throw new Error(`Timed out waiting for ${what}`);
 };
 
+/** Tables whose rows differ from the source's (logins must be empty; bookkeeping and the search index aside). */
+function differingTables(restoredTables: Map<string, TableContents>) {
+  const differing: string[] = [...restoredTables.keys()].filter((t) => !sourceTables.has(t)).map((t) => `${t}: not in the source`);
+  for (const [table, contents] of sourceTables) {
+    if (BOOKKEEPING.has(table) || table === SEARCH_INDEX) continue;
+    const mine = restoredTables.get(table);
+    if (table === 'strapi_sessions') {
+      if (mine?.rows.length) differing.push(`${table}: ${mine.rows.length} sessions`);
+      continue;
+    }
+    if (!mine || JSON.stringify(mine) !== JSON.stringify(contents)) {
+      const theirs = new Set(mine?.rows ?? []);
+      const ours = new Set(contents.rows);
+      const missing = contents.rows.filter((r) => !theirs.has(r)).slice(0, 2);
+      const extra = (mine?.rows ?? []).filter((r) => !ours.has(r)).slice(0, 2);
+      differing.push(`${table}: ${contents.rows.length} → ${mine?.rows.length ?? 'missing'}; missing ${missing.join(' ').slice(0, 400)}; extra ${extra.join(' ').slice(0, 400)}`);
+    }
+  }
+  return differing;
+}
+
 beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'respaldo-prueba-'));
   fullAccess = await createApiToken('full-access');
@@ -153,7 +165,17 @@ beforeAll(async () => {
       .field('data', JSON.stringify({ kind: 'photo', title: `Foto de respaldo ${seed}`, rights: 'own', isPublic }));
     expect(res.status).toBe(201);
     originals.set(res.body.data.documentId, sha256(original));
+    if (!isPublic) {
+      const files = [];
+      for (const url of fileUrls(res.body.data.file)) {
+        const answer = await get(null, url);
+        expect(answer.status).toBe(200);
+        files.push({ name: url.split('?')[0], hash: sha256(answer.body) });
+      }
+      privateFiles = { documentId: res.body.data.documentId, files };
+    }
   }
+  expect(privateFiles.files.length).toBeGreaterThanOrEqual(2); // the file and at least its thumbnail
   // A protocol contact with its consent evidence.
   const evidence = await uploadTestImage('#225522');
   const contact = fixtures.contact();
@@ -229,7 +251,12 @@ beforeAll(async () => {
   // Restored into an empty database, with upload folder and originals store of its own.
   target = await createDatabase();
   fs.mkdirSync(path.join(work, 'public', 'uploads'), { recursive: true });
-  targetEnv = { ...target.env, PUBLIC_DIR: path.join(work, 'public'), ARCHIVE_ORIGINALS_DIR: path.join(work, 'originales') };
+  targetEnv = {
+    ...target.env,
+    PUBLIC_DIR: path.join(work, 'public'),
+    ARCHIVE_ORIGINALS_DIR: path.join(work, 'originales'),
+    ARCHIVE_PRIVATE_FILES_DIR: path.join(work, 'archivos-privados'),
+  };
   const restore = await npmRun('restore', ['--from', backupDir()], targetEnv);
   expect({ code: restore.code, output: restore.output }).toMatchObject({ code: 0 });
   expect(restore.output).toMatch(/íntegro/);
@@ -244,23 +271,7 @@ afterAll(async () => {
 describe('npm run backup, then npm run restore into an empty database', () => {
   it('restores every table row for row, ids included (logins aside, Strapi bookkeeping aside)', async () => {
     const restoredTables = await tables(target.db);
-    expect([...restoredTables.keys()].filter((t) => !sourceTables.has(t))).toEqual([]);
-    const differing: string[] = [];
-    for (const [table, contents] of sourceTables) {
-      if (BOOKKEEPING.has(table) || table === SEARCH_INDEX) continue;
-      const mine = restoredTables.get(table);
-      if (table === 'strapi_sessions') {
-        expect(mine?.rows).toEqual([]);
-        continue;
-      }
-      if (!mine || JSON.stringify(mine) !== JSON.stringify(contents)) {
-        const theirs = new Set(mine?.rows ?? []);
-        const ours = new Set(contents.rows);
-        const missing = contents.rows.filter((r) => !theirs.has(r)).slice(0, 2);
-        const extra = (mine?.rows ?? []).filter((r) => !ours.has(r)).slice(0, 2);
-        differing.push(`${table}: ${contents.rows.length} → ${mine?.rows.length ?? 'missing'}; missing ${missing.join(' ').slice(0, 400)}; extra ${extra.join(' ').slice(0, 400)}`);
-      }
-    }
+    const differing = differingTables(restoredTables);
     expect(differing).toEqual([]);
     // The search index was rebuilt: one row per restored item, with its kind, visibility and title.
     const items = new Map(restoredTables.get('media_archive_items')!.rows.map((r) => JSON.parse(r)).map((item) => [String(item.id), item]));
@@ -308,6 +319,20 @@ describe('npm run backup, then npm run restore into an empty database', () => {
       }
     });
 
+    it("opens a private item's file and formats for archive staff through signed links, byte for byte, from the restored store", async () => {
+      const res = await get(restored!.url, `/api/media-archive-items/${privateFiles.documentId}?populate=file`, bearer(fullAccess));
+      expect(res.status).toBe(200);
+      const urls = fileUrls(JSON.parse(res.body.toString()).data.file);
+      const files = [];
+      for (const url of urls) {
+        const answer = await get(restored!.url, url);
+        files.push({ name: url.split('?')[0], status: answer.status, hash: sha256(answer.body) });
+      }
+      expect(files).toEqual(privateFiles.files.map((file) => ({ ...file, status: 200 })));
+      // Written where the restored environment keeps its private files, not read from the source's folder.
+      expect(fs.readdirSync(path.join(work, 'archivos-privados'))).toEqual(expect.arrayContaining(privateFiles.files.map((file) => path.basename(file.name))));
+    });
+
     it('keeps approved content approved: the hash over the restored draft is the approved one', async () => {
       const login = await fetch(`${restored!.url}/admin/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(gerente) });
       expect(login.status).toBe(200);
@@ -348,8 +373,9 @@ describe('npm run backup, then npm run restore into an empty database', () => {
   it('refuses a backup whose files were changed, and a database that already has content', async () => {
     const tampered = path.join(work, 'alterado');
     fs.cpSync(backupDir(), tampered, { recursive: true });
-    const someOriginal = fs.readdirSync(path.join(tampered, 'originals'))[0];
-    const file = path.join(tampered, 'originals', someOriginal, fs.readdirSync(path.join(tampered, 'originals', someOriginal))[0]);
+    const originalsDir = path.join(tampered, 'private', 'originals');
+    const someOriginal = fs.readdirSync(originalsDir)[0];
+    const file = path.join(originalsDir, someOriginal, fs.readdirSync(path.join(originalsDir, someOriginal))[0]);
     fs.appendFileSync(file, 'x');
     const refused = await npmRun('restore', ['--from', tampered], targetEnv);
     expect(refused.code).toBe(1);
@@ -358,4 +384,13 @@ describe('npm run backup, then npm run restore into an empty database', () => {
     expect(occupied.code).toBe(1);
     expect(occupied.output).toMatch(/ya tiene contenido/);
   }, 120_000);
+
+  it('with --replace, replaces what a database holds by the backup (the page made after the restore is gone)', async () => {
+    const before = await tables(target.db);
+    expect(differingTables(before).some((t) => t.startsWith('transparency_pages:'))).toBe(true); // the CIF test created one
+    const replaced = await npmRun('restore', ['--from', backupDir(), '--replace'], targetEnv);
+    expect({ code: replaced.code, output: replaced.output }).toMatchObject({ code: 0 });
+    expect(replaced.output).toMatch(/íntegro/);
+    expect(differingTables(await tables(target.db))).toEqual([]);
+  }, 180_000);
 });

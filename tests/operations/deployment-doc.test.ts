@@ -14,11 +14,14 @@ const blocks = (language: string) => [...doc.matchAll(new RegExp('```' + languag
 /** Each command the page may show, the file that runs it, and how that file runs it. */
 const RUN_BY: Array<{ command: RegExp; file: string; runs: string }> = [
   { command: /^npm ci$/, file: '.ci/run', runs: 'npm ci --no-audit --no-fund' },
-  { command: /^npm run build$/, file: 'package.json', runs: '"build": "strapi build"' },
-  { command: /^npm run build$/, file: 'package.json', runs: '"test:e2e": "strapi build' },
+  // `npm run build` is scripts/build.js (strapi build with NODE_ENV=production), what the browser tests build with.
+  { command: /^npm run build$/, file: 'package.json', runs: '"build": "node scripts/build.js"' },
+  { command: /^npm run build$/, file: 'package.json', runs: '"test:e2e": "node scripts/build.js && ' },
+  { command: /^npm run build$/, file: 'scripts/build.js', runs: "[bin, 'build'" },
   { command: /^npm run tokens$/, file: 'tests/operations/backup-restore.test.ts', runs: "npmRun('tokens', []" },
   { command: /^npm run backup -- --out \/\S+$/, file: 'tests/operations/backup-restore.test.ts', runs: "npmRun('backup', ['--out'" },
   { command: /^npm run restore -- --from \/\S+$/, file: 'tests/operations/backup-restore.test.ts', runs: "npmRun('restore', ['--from'" },
+  { command: /^npm run restore -- --from \/\S+ --replace$/, file: 'tests/operations/backup-restore.test.ts', runs: "npmRun('restore', ['--from', backupDir(), '--replace']" },
   { command: /^npm run audit:verify$/, file: 'tests/operations/backup-restore.test.ts', runs: "npmRun('audit:verify', []" },
 ];
 

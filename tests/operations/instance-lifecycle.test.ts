@@ -136,11 +136,11 @@ const jsonLines = () =>
     });
 
 describe('a running instance', () => {
-  it('is ready (database and upload folder checked) and healthy', async () => {
+  it('is ready (database, upload folder and private store checked) and healthy', async () => {
     const ready = await fetch(`${a.url}/_ready`);
     expect(ready.status).toBe(200);
     expect(ready.headers.get('cache-control')).toBe('no-store');
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', uploads: 'ok' } });
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { database: 'ok', uploads: 'ok', privateStore: 'ok' } });
     expect((await fetch(`${a.url}/_health`)).status).toBe(204);
   });
 

@@ -21,7 +21,7 @@ describe('GET /_ready, from strangers, tokens and malformed requests', () => {
     for (const res of answers) {
       expect(res.status).toBe(200);
       expect(res.headers['cache-control']).toBe('no-store');
-      expect(res.body).toEqual({ status: 'ready', checks: { database: 'ok', uploads: 'ok' } });
+      expect(res.body).toEqual({ status: 'ready', checks: { database: 'ok', uploads: 'ok', privateStore: 'ok' } });
     }
     const head = await http().head('/_ready');
     expect(head.status).toBe(200);
@@ -46,7 +46,7 @@ describe('GET /_ready, from strangers, tokens and malformed requests', () => {
   ])('never fails on %s', async (_case, url) => {
     const res = await http().get(url);
     expect(res.status).toBeLessThan(500);
-    if (res.status === 200) expect(res.body).toEqual({ status: 'ready', checks: { database: 'ok', uploads: 'ok' } });
+    if (res.status === 200) expect(res.body).toEqual({ status: 'ready', checks: { database: 'ok', uploads: 'ok', privateStore: 'ok' } });
     expect(JSON.stringify(res.body ?? {})).not.toMatch(/polluted/);
     expect(({} as any).polluted).toBeUndefined();
   });
@@ -61,7 +61,7 @@ describe('when a dependency fails', () => {
     try {
       const res = await http().get('/_ready');
       expect(res.status).toBe(503);
-      expect(res.body).toEqual({ status: 'not-ready', checks: { database: 'ok', uploads: 'ok', almacen: 'error' } });
+      expect(res.body).toEqual({ status: 'not-ready', checks: { database: 'ok', uploads: 'ok', privateStore: 'ok', almacen: 'error' } });
       expect(res.text).not.toContain(SECRET_REASON);
     } finally {
       remove();

@@ -179,3 +179,30 @@ describe('a private item', () => {
     expect(await publicKeys()).not.toEqual(expect.arrayContaining([nameOf(publicUrls[0])]));
   });
 });
+
+describe('readiness', () => {
+  const ready = async () => {
+    const res = await fetch(`${strapi.url}/_ready`);
+    return { status: res.status, body: await res.json() };
+  };
+
+  it('checks the object store for real: not ready while it does not answer, ready again when it is back', async () => {
+    expect(await ready()).toEqual({ status: 200, body: { status: 'ready', checks: { database: 'ok', uploads: 'ok', privateStore: 'ok' } } });
+    await s3.pause();
+    try {
+      // The outcome is kept for a second: wait for a run after the store went away.
+      const down = await until(async () => {
+        const answer = await ready();
+        return answer.status === 503 ? answer : undefined;
+      }, 'the instance to report not ready', 10_000, 200);
+      expect(down.body).toEqual({ status: 'not-ready', checks: { database: 'ok', uploads: 'error', privateStore: 'error' } });
+    } finally {
+      await s3.resume();
+    }
+    const back = await until(async () => {
+      const answer = await ready();
+      return answer.status === 200 ? answer : undefined;
+    }, 'the instance to be ready again', 10_000, 200);
+    expect(back.body.checks).toEqual({ database: 'ok', uploads: 'ok', privateStore: 'ok' });
+  });
+});
