@@ -219,7 +219,7 @@ export function keepPrivateFilesPrivate(strapi: Core.Strapi) {
     const current = await strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id }, select: ['url'] });
     return isPrivateFile(current) ? uploadPrivately(() => replace(id, ...rest)) : replace(id, ...rest);
   };
-  // The media library's list and its one-file routes (details, edit, replace, delete, download).
+  // The media library's list and its one-file routes (details, edit, bulk edit, replace, delete): 404.
   const findPage = upload.findPage;
   upload.findPage = (query: Record<string, any> = {}, ...rest: unknown[]) =>
     hidesPrivateFilesFromAdmin(strapi) ? findPage({ ...query, filters: { $and: [...(query.filters ? [query.filters] : []), NOT_PRIVATE_FILE] } }, ...rest) : findPage(query, ...rest);
