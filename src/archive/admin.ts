@@ -7,6 +7,7 @@ import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { ARCHIVE_UID, KINDS } from './constants';
 import { missingFile } from './errors';
 import { parseIngestData, parseMaxDistance } from './validation';
+import { withPrivateLinks } from './private-files';
 import { archiveConfig, type ArchiveService } from './service';
 
 const CM_READ = 'plugin::content-manager.explorer.read';
@@ -74,7 +75,8 @@ export async function similarView(strapi: Core.Strapi, documentId: string, maxDi
     false
   )) as Item[];
   const distance = new Map(matches.map((m) => [m.documentId, m.distance]));
-  return { data: items.map((item) => ({ ...summary(item), distance: distance.get(item.documentId) })), meta: { maxDistance } };
+  // Loaded through the query engine (no document middleware): the private items' thumbnails are signed here.
+  return { data: withPrivateLinks(strapi, items).map((item) => ({ ...summary(item), distance: distance.get(item.documentId) })), meta: { maxDistance } };
 }
 
 /** One file of an admin import: the archive's one ingest (checks, derived fields, public copy), then its near-duplicates. */
@@ -89,5 +91,5 @@ export async function adminIngest(strapi: Core.Strapi, files: Record<string, unk
   const item = (await strapi.documents(ARCHIVE_UID).findOne({ documentId: created.documentId, populate: ['file'] } as any)) as Item | null;
   if (!item) throw new errors.ApplicationError('El elemento se creó pero no se pudo leer.');
   const { data: similar } = await similarView(strapi, item.documentId, undefined);
-  return { data: summary(item), meta: { similar } };
+  return { data: summary(withPrivateLinks(strapi, item)), meta: { similar } };
 }

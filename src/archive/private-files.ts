@@ -111,6 +111,18 @@ function mayReadPrivateFiles(strapi: Core.Strapi) {
   return isArchiveStaff(auth);
 }
 
+/**
+ * An admin who may not read archive items: the media library does not show them
+ * private items' files at all (their links would not open, and the file is the item's).
+ */
+function hidesPrivateFilesFromAdmin(strapi: Core.Strapi) {
+  const state = (strapi.requestContext.get() as any)?.state;
+  return state?.auth?.strategy?.name === 'admin' && !mayReadPrivateFiles(strapi);
+}
+
+/** Upload-plugin filters that leave out every private item's file. */
+const NOT_PRIVATE_FILE = { $not: { url: { $startsWith: PRIVATE_FILES_PATH } } };
+
 /** Replaces, in place, every private file URL in `value` by a signed link. */
 function signInPlace(strapi: Core.Strapi, value: unknown, seen = new WeakSet<object>()) {
   if (!value || typeof value !== 'object' || seen.has(value)) return;
@@ -196,8 +208,9 @@ export function routePrivateUploads(strapi: Core.Strapi) {
 
 /**
  * Bootstrap: the media library's replace of a private file keeps all its new
- * versions private (formats the old file did not have included), and the
- * upload plugin's answers (media library, /api/upload) carry signed links for staff.
+ * versions private (formats the old file did not have included), the upload
+ * plugin's answers (media library, /api/upload) carry signed links for staff,
+ * and admins who may not read archive items do not get private items' files.
  */
 export function keepPrivateFilesPrivate(strapi: Core.Strapi) {
   const upload = strapi.plugin('upload').service('upload') as Record<string, any>;
@@ -206,7 +219,23 @@ export function keepPrivateFilesPrivate(strapi: Core.Strapi) {
     const current = await strapi.db.query(UPLOAD_FILE_UID).findOne({ where: { id }, select: ['url'] });
     return isPrivateFile(current) ? uploadPrivately(() => replace(id, ...rest)) : replace(id, ...rest);
   };
+  // The media library's list and its one-file routes (details, edit, bulk edit, replace, delete): 404.
+  const findPage = upload.findPage;
+  upload.findPage = (query: Record<string, any> = {}, ...rest: unknown[]) =>
+    hidesPrivateFilesFromAdmin(strapi) ? findPage({ ...query, filters: { $and: [...(query.filters ? [query.filters] : []), NOT_PRIVATE_FILE] } }, ...rest) : findPage(query, ...rest);
+  const findOne = upload.findOne;
+  upload.findOne = async (...args: unknown[]) => {
+    const file = await findOne(...args);
+    return file && isPrivateFile(file) && hidesPrivateFilesFromAdmin(strapi) ? null : file;
+  };
   const files = strapi.plugin('upload').service('file') as Record<string, any>;
+  const deleteByIds = files.deleteByIds;
+  files.deleteByIds = async (ids: unknown[] = []) => {
+    if (!hidesPrivateFilesFromAdmin(strapi) || !ids.length) return deleteByIds(ids);
+    const hidden = await strapi.db.query(UPLOAD_FILE_UID).findMany({ where: { id: { $in: ids }, url: { $startsWith: PRIVATE_FILES_PATH } }, select: ['id'] });
+    const skipped = new Set(hidden.map((file: { id: number }) => String(file.id)));
+    return deleteByIds(ids.filter((id) => !skipped.has(String(id))));
+  };
   const signFileUrls = files.signFileUrls;
   files.signFileUrls = async (file: unknown) => {
     const signed = await signFileUrls(file);
