@@ -7,6 +7,7 @@ import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { app, adminWithRole, contentManager, http, mailbox, type AdminSession } from '../../helpers/app';
 import { fixtures, uploadTestImage } from '../../helpers/fixtures';
 import { approvals } from '../../helpers/approval';
+import { withConfig } from '../../helpers/config';
 import { htmlPage, openInBrowser, previewLinkIn, previewUrlFor, tokenOf } from '../../helpers/preview';
 
 const NOTE = 'api::press-note.press-note';
@@ -48,8 +49,14 @@ const getPage = openInBrowser;
 describe("the admin's Preview", () => {
   it('opens this project page with the draft as the public will read it: title, lead, cover, body, SEO', async () => {
     const note = await draftNote();
-    const { url } = ok(await previewUrlFor(redactor, NOTE, { documentId: note.documentId, locale: 'es-PE', status: 'draft' }));
-    // Relative without PUBLIC_URL: never built from the request's Host header.
+    const urlFor = async () => ok(await previewUrlFor(redactor, NOTE, { documentId: note.documentId, locale: 'es-PE', status: 'draft' })).url as string;
+    // Absolute from PUBLIC_URL (server.url; the test run sets it); relative without it: never built from the request's Host header.
+    const publicUrl = String(app().config.get('server.url'));
+    expect(publicUrl).toMatch(/^https:\/\//);
+    const absolute = await urlFor();
+    expect(absolute.startsWith(`${publicUrl.replace(/\/$/, '')}/preview/`)).toBe(true);
+    expect(absolute.slice(publicUrl.replace(/\/$/, '').length)).toMatch(/^\/preview\/[\w-]+\.[\w-]+\.[\w-]+$/);
+    const url = await withConfig({ 'server.url': '' }, urlFor);
     expect(url).toMatch(/^\/preview\/[\w-]+\.[\w-]+\.[\w-]+$/);
 
     const res = await getPage(url);
