@@ -9,7 +9,7 @@ export type Media = Rendition & { alternativeText?: string | null; caption?: str
 export interface ImageRef {
   url: string;
   mime: string;
-  /** Exact for the formats sharp made (they record `sizeInBytes`); the original's is kept in KB, to ±5 bytes. */
+  /** Exact: the formats record `sizeInBytes`, and so does every file stored since the upload guard counts its bytes; older files' `size` is in KB, to ±5 bytes. */
   bytes: number;
   width?: number;
   height?: number;

@@ -3,6 +3,10 @@
 // does not expose (xml:lang, Atom links), and a JSON Feed 1.1 JSON Schema written from
 // the spec (tests/helpers/schemas) checked with ajv. Every item of every feed is checked,
 // including the notes other test files publish.
+import fs from 'fs/promises';
+import os from 'os';
+import path from 'path';
+import sharp from 'sharp';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -40,7 +44,32 @@ async function bytesAt(url: string) {
   return { length: (res.body as Buffer).length, type: String(res.headers['content-type']).split(';')[0] };
 }
 
+/**
+ * A cover smaller than Strapi's thumbnail (no formats: the enclosure is the file itself, whose
+ * `size` Strapi keeps in KB, rounded to 10 bytes), of a length that rounding changes.
+ */
+async function uploadSmallCover() {
+  for (let width = 180; ; width += 1) {
+    const buffer = await sharp({ create: { width, height: 91, channels: 3, background: '#6a2c70' } }).jpeg({ quality: 80 }).toBuffer();
+    if (buffer.length % 10 === 0) continue;
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'feeds-'));
+    try {
+      const filepath = path.join(dir, 'portada-pequena.jpg');
+      await fs.writeFile(filepath, buffer);
+      const [file] = await app()
+        .plugin('upload')
+        .service('upload')
+        .upload({ data: { fileInfo: { name: 'portada-pequena.jpg', alternativeText: 'Portada pequeña' } }, files: { filepath, originalFilename: 'portada-pequena.jpg', mimetype: 'image/jpeg', size: buffer.length } });
+      return { id: file.id as number, bytes: buffer.length };
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  }
+}
+
 beforeAll(async () => {
+  const small = await uploadSmallCover();
+  docs.smallCover = { ...(await publishedDocument(NOTE, { ...fixtures.pressNote(), title: 'Nota con portada pequeña', cover: small.id })), bytes: small.bytes };
   const i18n = app().plugin('i18n').service('locales');
   locales = ((await i18n.find()) as Array<{ code: string }>).map((l) => l.code);
   defaultLocale = await i18n.getDefaultLocale();
@@ -137,6 +166,8 @@ describe('content', () => {
     const rss = await rssParser.parseString((await feed('rss', 'es-PE')).text);
     const withCover = rss.items.filter((i) => i.enclosure);
     expect(withCover.length).toBeGreaterThan(0);
+    // The file itself (no formats): its exact length, not its KB rounded.
+    expect(Number(rss.items.find((i) => i.title === 'Nota con portada pequeña')?.enclosure?.length)).toBe(docs.smallCover.bytes);
     for (const item of withCover) {
       const served = await bytesAt(item.enclosure!.url);
       expect(item.enclosure!.type).toBe(served.type);

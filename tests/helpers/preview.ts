@@ -9,6 +9,12 @@ type Node = { nodeName: string; tagName?: string; attrs?: Array<{ name: string; 
 export const previewUrlFor = (session: { token: string }, uid: string, query: { documentId: string; locale?: string; status?: string }) =>
   http().get(`/content-manager/preview/url/${uid}`).query(query).set('Authorization', `Bearer ${session.token}`);
 
+/** What Chromium sends when it navigates to a page (an e-mail link, the admin's Preview frame). */
+export const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+/** A preview page opened as a browser opens it (a refusal is an HTML page only for a browser). */
+export const openInBrowser = (path: string) => http().get(path.replace(/^https?:\/\/[^/]+/, '')).set('Accept', BROWSER_ACCEPT);
+
 /** The preview link of an approval e-mail (its path, to call this run's server). */
 export function previewLinkIn(text: string): { url: string; path: string; token: string } {
   const match = text.match(/(https?:\/\/\S+?)?(\/preview\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+))/);

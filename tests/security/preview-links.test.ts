@@ -7,7 +7,7 @@ import { SignJWT, base64url, decodeJwt, decodeProtectedHeader, generateKeyPair }
 import { app, adminWithRole, contentManager, http, type AdminSession } from '../helpers/app';
 import { fixtures } from '../helpers/fixtures';
 import { approvals } from '../helpers/approval';
-import { previewUrlFor, tokenOf } from '../helpers/preview';
+import { openInBrowser, previewUrlFor, tokenOf } from '../helpers/preview';
 
 const NOTE = 'api::press-note.press-note';
 const PROGRAM = 'api::broadcast-program.broadcast-program';
@@ -41,21 +41,23 @@ beforeAll(async () => {
   editor = tokenOf(ok(await previewUrlFor(redactor, NOTE, { documentId: noteA.documentId, locale: 'es-PE' })).url);
 });
 
-/** Both doors of a token: the page and the data. Never a 500, never a draft's text unless allowed. */
+/** Every door of a token: the page (as a browser and as a program) and the data. Never a 500, never a draft's text unless allowed. */
 async function open(token: string) {
   const path = `/preview/${encodeURIComponent(token)}`;
-  const [page, data] = await Promise.all([http().get(path), http().get(`${path}/data`)]);
-  for (const res of [page, data]) expect(res.status).toBeLessThan(500);
-  return { page, data };
+  const [page, pageForProgram, data] = await Promise.all([openInBrowser(path), http().get(path), http().get(`${path}/data`)]);
+  for (const res of [page, pageForProgram, data]) expect(res.status).toBeLessThan(500);
+  return { page, pageForProgram, data };
 }
 
 const drafts = () => [noteA.title, noteB.title, englishTitle];
 
 async function expectRefused(token: string, status: number, code: string) {
-  const { page, data } = await open(token);
-  expect([page.status, data.status]).toEqual([status, status]);
+  const { page, pageForProgram, data } = await open(token);
+  expect([page.status, pageForProgram.status, data.status]).toEqual([status, status, status]);
   expect(data.body).toEqual({ data: null, error: { status, name: expect.any(String), message: expect.any(String), details: { code } } });
+  // The page: an HTML page for a browser, the same error shape as the data for a program.
   expect(page.headers['content-type']).toMatch(/^text\/html/);
+  expect(pageForProgram.body).toEqual(data.body);
   for (const title of drafts()) {
     expect(page.text).not.toContain(title);
     expect(JSON.stringify(data.body)).not.toContain(title);

@@ -1,8 +1,8 @@
 // Extension of Strapi's upload plugin (the media library and /api/upload):
 // the one upload guard for every door (./guard/inspect.ts) and the bytes hash
-// of every stored file (./guard/bytes-hash.ts).
+// and exact byte count of every stored file (./guard/bytes-hash.ts).
 import type { Core } from '@strapi/strapi';
-import { bytesHashAttribute, BYTES_HASH_ATTRIBUTE, registerBytesHash } from './guard/bytes-hash';
+import { byteCountAttribute, bytesHashAttribute, BYTE_COUNT_ATTRIBUTE, BYTES_HASH_ATTRIBUTE, registerBytesHash } from './guard/bytes-hash';
 import { guardRequestFiles, guardUploadService, strictImageCheck } from './guard/service';
 
 type Route = { method: string; path: string; config?: { middlewares?: unknown[] } };
@@ -25,6 +25,7 @@ function guardRoutes(strapi: Core.Strapi, plugin: any) {
 
 export default (plugin: any) => {
   plugin.contentTypes.file.schema.attributes[BYTES_HASH_ATTRIBUTE] = bytesHashAttribute;
+  plugin.contentTypes.file.schema.attributes[BYTE_COUNT_ATTRIBUTE] = byteCountAttribute;
 
   const createUploadService = plugin.services.upload;
   plugin.services.upload = ({ strapi }: { strapi: Core.Strapi }) => guardUploadService(strapi, createUploadService({ strapi }));

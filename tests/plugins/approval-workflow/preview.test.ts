@@ -7,7 +7,8 @@ import { createLocalJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { app, adminWithRole, contentManager, http, mailbox, type AdminSession } from '../../helpers/app';
 import { fixtures, uploadTestImage } from '../../helpers/fixtures';
 import { approvals } from '../../helpers/approval';
-import { htmlPage, previewLinkIn, previewUrlFor, tokenOf } from '../../helpers/preview';
+import { withConfig } from '../../helpers/config';
+import { htmlPage, openInBrowser, previewLinkIn, previewUrlFor, tokenOf } from '../../helpers/preview';
 
 const NOTE = 'api::press-note.press-note';
 const PROGRAM = 'api::broadcast-program.broadcast-program';
@@ -43,13 +44,19 @@ async function draftNote(locale = 'es-PE', extra: object = {}) {
   return ok(await contentManager(redactor, NOTE).create(data, locale), 201) as { documentId: string; title: string };
 }
 
-const getPage = (path: string) => http().get(path.replace(/^https?:\/\/[^/]+/, ''));
+const getPage = openInBrowser;
 
 describe("the admin's Preview", () => {
   it('opens this project page with the draft as the public will read it: title, lead, cover, body, SEO', async () => {
     const note = await draftNote();
-    const { url } = ok(await previewUrlFor(redactor, NOTE, { documentId: note.documentId, locale: 'es-PE', status: 'draft' }));
-    // Relative without PUBLIC_URL: never built from the request's Host header.
+    const urlFor = async () => ok(await previewUrlFor(redactor, NOTE, { documentId: note.documentId, locale: 'es-PE', status: 'draft' })).url as string;
+    // Absolute from PUBLIC_URL (server.url; the test run sets it); relative without it: never built from the request's Host header.
+    const publicUrl = String(app().config.get('server.url'));
+    expect(publicUrl).toMatch(/^https:\/\//);
+    const absolute = await urlFor();
+    expect(absolute.startsWith(`${publicUrl.replace(/\/$/, '')}/preview/`)).toBe(true);
+    expect(absolute.slice(publicUrl.replace(/\/$/, '').length)).toMatch(/^\/preview\/[\w-]+\.[\w-]+\.[\w-]+$/);
+    const url = await withConfig({ 'server.url': '' }, urlFor);
     expect(url).toMatch(/^\/preview\/[\w-]+\.[\w-]+\.[\w-]+$/);
 
     const res = await getPage(url);
@@ -191,19 +198,22 @@ describe('the preview link in the approval e-mail', () => {
     expect(claims).toMatchObject({ purpose: 'link', uid: NOTE, documentId: note.documentId, locale: 'es-PE', hash: status.currentHash });
     expect(claims.exp! - claims.iat!).toBe(72 * 3600);
 
-    const page = await http().get(link.path);
+    const page = await getPage(link.path);
     expect(page.status).toBe(200);
     expect(htmlPage(page.text).texts('h1')).toEqual([note.title]);
 
     // An edit voids it (the Gerente would judge something else than what was sent).
     const draft = ok(await contentManager(redactor, NOTE).findOne(note.documentId, 'es-PE'));
     ok(await contentManager(redactor, NOTE).update(note.documentId, { ...draft, lead: 'Otra entradilla.' }, 'es-PE'));
-    const gone = await http().get(link.path);
+    const gone = await getPage(link.path);
     expect(gone.status).toBe(410);
     expect(htmlPage(gone.text).texts('h1')).toEqual(['No se puede mostrar la vista previa']);
     expect(gone.text).toContain('El contenido cambió después de generar este enlace');
-    const data = await http().get(`${link.path}/data`);
-    expect([data.status, data.body.error.details.code]).toEqual([410, 'PREVIEW_OUTDATED']);
+    // A program gets the error shape with its code, from the page as from its data.
+    for (const path of [link.path, `${link.path}/data`]) {
+      const refused = await http().get(path);
+      expect([refused.status, refused.body.error?.details?.code]).toEqual([410, 'PREVIEW_OUTDATED']);
+    }
     expect(tokenOf(link.url)).toBe(link.token);
   });
 });

@@ -282,6 +282,12 @@ describe('refused transitions change nothing', () => {
     const retried = await api.act(id, 'retry', { signedPdfId: pdf.id });
     expect(retried.body.data).toMatchObject({ state: 'queued', attempts: 0, rejectionReason: null });
     expect(retried.body.data.signedPdf.id).toBe(pdf.id);
+    // An action takes nothing from the query string: a parameter there is refused before anything changes.
+    for (const query of ['locale[$ne]=x', 'reason=otra', 'state[]=a&state[]=b']) {
+      const refused = await http().post(`/diario-oficial/requests/${id}/actions/cancel?${query}`).set('Authorization', `Bearer ${users.normas.token}`).send({});
+      expect([refused.status, refused.body.error?.details?.code]).toEqual([400, 'VALIDATION_ERROR']);
+    }
+    expect((await app().db.query(REQUEST).findOne({ where: { id } })).state).toBe('queued');
     const cancelled = await api.act(id, 'cancel', { reason: 'Se derogó antes de publicarse.' });
     expect(cancelled.body.data.state).toBe('cancelled');
     expect((await api.act(id, 'retry')).body.error.details.code).toBe('INVALID_TRANSITION');

@@ -39,10 +39,21 @@ export async function sendAll(probes: Probe[], concurrency = 6): Promise<Respons
   return results;
 }
 
-/** What a caller learns from an answer: its status and, for a list, which documents and how many. */
+/** Objects with their keys sorted, at any depth: JSON's key order carries no meaning. */
+const sortedKeys = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(sortedKeys)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortedKeys((value as Record<string, unknown>)[key])]))
+      : value;
+
+/**
+ * What a caller learns from an answer: its status and, for a list, which documents and how many.
+ * Keys in a canonical order (on PostgreSQL a row's populated media fields come back in any order).
+ */
 export function answerOf(res: Response) {
   const body = res.body ?? {};
-  const data = body.data;
+  const data = sortedKeys(body.data);
   return JSON.stringify({
     status: res.status,
     code: body.error?.details?.code ?? null,

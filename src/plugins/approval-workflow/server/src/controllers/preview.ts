@@ -1,10 +1,20 @@
 // The preview routes (no admin session: the signed token is the only key). They answer refusals
-// themselves, as a Spanish HTML page or in Strapi's error shape, and never let anything be cached.
+// themselves in the project's error shape (a Spanish HTML page instead for a browser opening the
+// page), and never let anything be cached.
 import type { Core } from '@strapi/strapi';
 import { PreviewError } from '../preview-errors';
 import { getService } from '../utils';
 
 const NO_STORE = { 'Cache-Control': 'no-store, max-age=0', Pragma: 'no-cache', 'X-Robots-Tag': 'noindex, nofollow', 'Referrer-Policy': 'no-referrer' };
+
+/** The project's error contract: `{ data: null, error: { status, name, message, details: { code } } }`. */
+const errorBody = (error: PreviewError) => ({ data: null, error: { status: error.status, name: error.name, message: error.message, details: { code: error.code } } });
+
+/**
+ * Only a client that prefers HTML (a browser's navigation: `Accept: text/html,…`) gets the error page;
+ * a program (no Accept header, any type, JSON) gets the error shape with its code, as on every other route.
+ */
+const prefersHtml = (ctx: any) => ctx.accepts('json', 'html') === 'html';
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const preview = () => getService(strapi, 'preview');
@@ -26,9 +36,14 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         ctx.body = html;
       } catch (error) {
         if (!(error instanceof PreviewError)) throw error;
+        ctx.vary('Accept');
+        ctx.status = error.status;
+        if (!prefersHtml(ctx)) {
+          ctx.body = errorBody(error);
+          return;
+        }
         const { html, csp } = page().error(error);
         ctx.set('Content-Security-Policy', csp);
-        ctx.status = error.status;
         ctx.type = 'text/html; charset=utf-8';
         ctx.body = html;
       }
@@ -46,7 +61,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       } catch (error) {
         if (!(error instanceof PreviewError)) throw error;
         ctx.status = error.status;
-        ctx.body = { data: null, error: { status: error.status, name: error.name, message: error.message, details: { code: error.code } } };
+        ctx.body = errorBody(error);
       }
     },
   };

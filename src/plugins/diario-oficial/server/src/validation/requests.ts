@@ -46,6 +46,9 @@ export const validateListQuery = (query: Record<string, unknown>) => {
 
 export const validateActionName = validateYupSchema(yup.string().oneOf([...ACTIONS]).required());
 
+/** The writes (create, actions) take nothing from the query string: any parameter is refused, before anything is written. */
+export const validateNoQuery = validateYupSchema(yup.object({}).noUnknown());
+
 const BODIES = {
   retry: yup.object({ signedPdfId: id().nullable(), editableDocxId: id().nullable(), coverId: id().nullable() }),
   'record-submission': yup.object({ submittedAt: yup.date().nullable(), submissionReference: yup.string().max(120).nullable() }),
