@@ -30,24 +30,25 @@ describe('reminders in business days, then the Gerente', () => {
     const res = await disseminationApi(gerente).post('/circulars', { title, message: 'Directiva de control de asistencia.', bodies: [silent.documentId, diligent.documentId] });
     expect(res.status).toBe(201);
     circularId = res.body.data.id;
-    // Sent on Monday 7 December 2026, 10:00 in Lima; Tuesday 8 is a national holiday.
-    await app().db.query(DELIVERY).updateMany({ where: { circularId }, data: { sentAt: new Date('2026-12-07T15:00:00Z') } });
+    // Sent on Monday 7 December 2026, 10:00 in Lima; Tuesday 8 (Inmaculada Concepción) and Wednesday 9 (Batalla de Ayacucho) are national holidays.
+    await app().db.query(DELIVERY).updateMany({ where: { circularId }, data: { sentAt: '2026-12-07T15:00:00.000Z' } }); // a string: a Date of the test's realm does not bind
     const link = ackLinkOf(await mailTo(diligent.email.toLowerCase(), subject));
     expect((await http().post(link.path).send({ confirm: true })).status).toBe(200);
   });
 
   const remindersTo = (address: string) => mailbox().to(address).filter((m) => m.subject === reminder);
 
-  it('counts business days with the holidays: no reminder on the third calendar weekday when one was a holiday', async () => {
+  it('counts business days with the holidays: no reminder on the fourth weekday when two were holidays', async () => {
     expect(calendar().holidayOn('2026-12-08')).toMatchObject({ date: '2026-12-08' });
-    await followUp('2026-12-10T15:00:00Z'); // Wed 9 and Thu 10: two business days
+    expect(calendar().holidayOn('2026-12-09')).toMatchObject({ date: '2026-12-09' });
+    await followUp('2026-12-11T15:00:00Z'); // Thu 10 and Fri 11: two business days (four weekdays)
     await new Promise((r) => setTimeout(r, 300));
     for (const address of addressesOf(silent)) expect(remindersTo(address)).toHaveLength(0);
     expect((await rowsOf(DELIVERY, { circularId })).every((d) => !d.remindedAt)).toBe(true);
   });
 
   it('reminds every recipient of a body that did not acknowledge, once; not the body that did', async () => {
-    const result = await followUp('2026-12-11T15:00:00Z'); // Friday: the third business day
+    const result = await followUp('2026-12-14T15:00:00Z'); // Monday: the third business day
     expect(result.reminded).toBeGreaterThanOrEqual(addressesOf(silent).length);
     for (const address of addressesOf(silent)) {
       const mail = await mailTo(address, reminder);
@@ -55,7 +56,7 @@ describe('reminders in business days, then the Gerente', () => {
       const link = ackLinkOf(mail);
       expect((await http().get(link.path)).status).toBe(200);
     }
-    await followUp('2026-12-11T16:00:00Z');
+    await followUp('2026-12-14T16:00:00Z');
     await new Promise((r) => setTimeout(r, 300));
     for (const address of addressesOf(silent)) expect(remindersTo(address)).toHaveLength(1);
     expect(remindersTo(diligent.email.toLowerCase())).toHaveLength(0);
@@ -63,14 +64,14 @@ describe('reminders in business days, then the Gerente', () => {
 
   it('tells the Gerente, once, about the bodies still silent after the reminder', async () => {
     const told = (m: any) => m.subject === 'Difusión: órganos sin acuse de recibo tras el recordatorio' && mailbox().to(gerente.email).includes(m) && m.text.includes(silent.name);
-    await followUp('2026-12-14T15:00:00Z'); // Monday: one business day after the reminder
+    await followUp('2026-12-15T15:00:00Z'); // Tuesday: one business day after the reminder
     await new Promise((r) => setTimeout(r, 300));
     expect(mailbox().messages.filter(told)).toHaveLength(0);
-    await followUp('2026-12-15T15:00:00Z'); // Tuesday: two
+    await followUp('2026-12-16T15:00:00Z'); // Wednesday: two
     const mail = await mailbox().waitFor(told);
     expect(mail.text).toContain(title);
     expect(mail.text).not.toContain(diligent.name);
-    await followUp('2026-12-16T15:00:00Z');
+    await followUp('2026-12-17T15:00:00Z');
     await new Promise((r) => setTimeout(r, 300));
     expect(mailbox().messages.filter(told)).toHaveLength(1);
 
