@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
-import { validateCircular, validateCircularId, validateListQuery, validateNormParam, validatePendingQuery, validateReportQuery } from '../validation';
+import { validateCircular, validateCircularId, validateListQuery, validateNormParam, validatePendingQuery, validateReportQuery, validateSearchQuery } from '../validation';
 
 const actorOf = (ctx: any) => ctx.state.user as { id: number; firstname?: string; lastname?: string; email?: string };
 
@@ -42,6 +42,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         bodies: bodies.map((b) => ({ documentId: b.documentId, name: b.name, subjects: b.subjects, recipients: b.recipients.length })),
       },
     };
+  },
+
+  async search(ctx: any) {
+    const { type, q = '' } = (await validateSearchQuery(ctx.query)) as { type: 'norm' | 'press-note' | 'ceremony'; q?: string };
+    ctx.body = { data: await getService(strapi, 'content').search(type, q) };
   },
 
   async report(ctx: any) {

@@ -9,6 +9,7 @@ export default {
     type: 'admin',
     routes: [
       { method: 'GET', path: '/options', handler: 'circulars.options', config: guarded([PERMISSIONS.read]) },
+      { method: 'GET', path: '/search', handler: 'circulars.search', config: guarded([PERMISSIONS.send]) },
       { method: 'GET', path: '/circulars', handler: 'circulars.find', config: guarded([PERMISSIONS.read]) },
       { method: 'POST', path: '/circulars', handler: 'circulars.create', config: guarded([PERMISSIONS.send]) },
       { method: 'POST', path: '/circulars/preview', handler: 'circulars.preview', config: guarded([PERMISSIONS.send]) },

@@ -108,7 +108,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     return documentIds.map((id) => byId.get(id)!);
   }
 
+  const SEARCHABLE = {
+    norm: { uid: UIDS.norm, fields: ['number', 'title'], label: (r: Row) => `${r.number} — ${r.title}` },
+    'press-note': { uid: UIDS.pressNote, fields: ['title'], label: (r: Row) => r.title },
+    ceremony: { uid: UIDS.ceremony, fields: ['title'], label: (r: Row) => r.title },
+  } as const;
+
   return {
+    /** Published documents of a kind whose number or title contains `q` (the composer's pickers). */
+    async search(kind: keyof typeof SEARCHABLE, q: string) {
+      const { uid, fields, label } = SEARCHABLE[kind];
+      const text = q.trim();
+      const rows = (await strapi.db.query(uid as any).findMany({
+        where: { publishedAt: { $notNull: true }, ...(text ? { $or: [{ documentId: text }, ...fields.map((f) => ({ [f]: { $containsi: text } }))] } : {}) },
+        orderBy: { updatedAt: 'desc' },
+        limit: 40,
+      })) as Row[];
+      return (await onePerDocument(rows)).slice(0, 10).map((r) => ({ documentId: r.documentId, label: label(r), subjects: subjectsOf(r) }));
+    },
+
     async gather(input: { norms?: string[]; pressNotes?: string[]; ceremonies?: string[] }): Promise<CircularItems> {
       const unique = (ids?: string[]) => [...new Set(ids ?? [])];
       const norms = await published(UIDS.norm, unique(input.norms), { bodyFile: true });

@@ -73,8 +73,9 @@ export function mailText(input: {
   ].join('\n');
 }
 
+/** A bulletin's title says what it is ("Boletín del …"); a circular's subject says it is one. */
 export const mailSubject = (circular: Row, reminder = false) =>
-  `${reminder ? 'Recordatorio: ' : ''}${circular.kind === 'bulletin' ? 'Boletín' : 'Circular'}: ${circular.title}`;
+  `${reminder ? 'Recordatorio: ' : ''}${circular.kind === 'bulletin' ? circular.title : `Circular: ${circular.title}`}`;
 
 const PAGE_STYLE = `body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1a1a1a}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:1.5rem}li{margin:.4rem 0}.box{border:1px solid #888;border-radius:6px;padding:1rem;margin-top:1.5rem}

@@ -56,3 +56,7 @@ export const validateAck = validateYupSchema(
     })
     .noUnknown()
 );
+
+export const validateSearchQuery = validateYupSchema(
+  yup.object({ type: yup.string().oneOf(['norm', 'press-note', 'ceremony']).required('indique el tipo'), q: yup.string().max(200) }).noUnknown()
+);
