@@ -28,9 +28,14 @@ export const validateCircularId = async (params: Record<string, unknown>) => Num
 const validateDocumentIdParam = validateYupSchema(yup.object({ documentId: yup.string().matches(DOCUMENT_ID, 'identificador de documento no válido').required() }));
 export const validateNormParam = async (params: Record<string, unknown>) => ((await validateDocumentIdParam({ documentId: params.documentId })) as { documentId: string }).documentId;
 
-export const validateListQuery = validateYupSchema(
+const validateList = validateYupSchema(
   yup.object({ page: yup.number().integer().min(1).max(10_000), pageSize: yup.number().integer().min(1).max(100) }).noUnknown()
 );
+/** Query strings carry numbers as text; validation is strict. */
+export const validateListQuery = (query: Record<string, unknown>) => {
+  const numeric = (value: unknown) => (typeof value === 'string' && /^\d{1,6}$/.test(value) ? Number(value) : value);
+  return validateList({ ...query, ...('page' in query ? { page: numeric(query.page) } : {}), ...('pageSize' in query ? { pageSize: numeric(query.pageSize) } : {}) });
+};
 
 export const validatePendingQuery = validateYupSchema(yup.object({ body: yup.string().matches(DOCUMENT_ID, 'identificador de órgano no válido') }).noUnknown());
 
