@@ -262,6 +262,32 @@ describe('acknowledgment of receipt', () => {
     expect(circularEvents.map((e: any) => e.action)).toEqual(['circular.created']);
     expect((await app().plugin('audit-trail').service('chains').verify()).broken).toEqual([]);
   });
+
+  it('`npm run audit:verify` detects an acknowledgment edited or removed in the database', async () => {
+    const { reportAuditChains } = require('../../../scripts/audit-verify');
+    const delivery = await deliveryOf(link.token);
+    const key = `${DELIVERY}|${delivery.documentId}`;
+    const table = () => app().db.connection('audit_trail_events');
+    const [acknowledged] = await table().where({ chain_key: key, action: 'delivery.acknowledged' });
+    const quiet = () => undefined;
+    expect(await reportAuditChains(app(), quiet)).toBe(0);
+    await table().where({ id: acknowledged.id }).update({ actor_name: 'Otro órgano' });
+    try {
+      const lines: string[] = [];
+      expect(await reportAuditChains(app(), (line: string) => lines.push(line))).toBe(1);
+      expect(lines).toContainEqual(expect.stringContaining(`ROTO ${key} #2`));
+    } finally {
+      await table().where({ id: acknowledged.id }).update({ actor_name: acknowledged.actor_name });
+    }
+    const [last] = await table().where({ chain_key: key }).orderBy('sequence', 'desc').limit(1);
+    await table().where({ id: last.id }).delete();
+    try {
+      expect(await reportAuditChains(app(), quiet)).toBe(1);
+    } finally {
+      await table().insert(last);
+    }
+    expect(await reportAuditChains(app(), quiet)).toBe(0);
+  });
 });
 
 describe('who may see the circulars (named recipients are personal data)', () => {
