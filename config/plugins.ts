@@ -203,7 +203,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
         upcomingCeremonyDays: 14,
       },
       outboxCron: env('DISSEMINATION_OUTBOX_CRON', '*/1 * * * *'),
-      followUpCron: env('DISSEMINATION_FOLLOW_UP_CRON', '0 9 * * 1-5'),
+      // Reminders and the Gerente's notices, weekdays 09:00 Lima; every instance runs it, claims keep them apart.
+      followUp: {
+        enabled: env.bool('DISSEMINATION_FOLLOW_UP', true),
+        cron: env('DISSEMINATION_FOLLOW_UP_CRON', '0 9 * * 1-5'),
+      },
       retry: {
         maxAttempts: env.int('DISSEMINATION_MAX_ATTEMPTS', 8),
         baseSeconds: env.int('DISSEMINATION_RETRY_BASE_SECONDS', 60),

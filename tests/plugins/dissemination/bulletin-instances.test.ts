@@ -34,6 +34,7 @@ describeOnPostgres('the bulletin with two instances', () => {
         ...database.env,
         CRON_ENABLED: 'true',
         DIARIO_OFICIAL_WORKER: 'false',
+        DISSEMINATION_BULLETIN: 'true',
         DISSEMINATION_BULLETIN_CRON: '* * * * * *',
         SMTP_HOST: '127.0.0.1',
         SMTP_PORT: String(mail.port),

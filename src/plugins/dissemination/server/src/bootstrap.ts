@@ -28,10 +28,14 @@ export default async ({ strapi }: { strapi: Core.Strapi }) => {
       task: exclusive(() => getService(strapi, 'outbox').processOutbox(), 'outbox', strapi),
       options: { rule: config.outboxCron },
     },
-    'dissemination-follow-up': {
-      task: exclusive(() => getService(strapi, 'follow-up').run(), 'follow-up', strapi),
-      options: { rule: config.followUpCron, tz: config.timezone },
-    },
+    ...(config.followUp.enabled
+      ? {
+          'dissemination-follow-up': {
+            task: exclusive(() => getService(strapi, 'follow-up').run(), 'follow-up', strapi),
+            options: { rule: config.followUp.cron, tz: config.timezone },
+          },
+        }
+      : {}),
     ...(config.bulletin.enabled
       ? {
           'dissemination-bulletin': {

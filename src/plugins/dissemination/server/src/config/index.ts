@@ -22,9 +22,10 @@ export interface DisseminationConfig {
   escalationRoleCode: string;
   /** The periodic bulletin (weekly by default); each period is sent once, whatever the number of instances. */
   bulletin: { enabled: boolean; cron: string; periodDays: number; upcomingCeremonyDays: number };
-  /** How often the outbox (first sends after a crash, retries) and the follow-up (reminders) run. */
+  /** How often the outbox runs (retries, and sends a stopped instance left). */
   outboxCron: string;
-  followUpCron: string;
+  /** When reminders and the Gerente's notices go out (tests turn it off and drive it themselves). */
+  followUp: { enabled: boolean; cron: string };
   /** Failed e-mails: attempts and the first retry delay, doubled after each failure, capped. */
   retry: { maxAttempts: number; baseSeconds: number; maxSeconds: number };
   timezone: string;
@@ -40,7 +41,7 @@ const defaults: Omit<DisseminationConfig, 'subjects'> & { subjects: Disseminatio
   escalationRoleCode: 'gerente-comunicaciones',
   bulletin: { enabled: true, cron: '0 8 * * 1', periodDays: 7, upcomingCeremonyDays: 14 },
   outboxCron: '*/1 * * * *',
-  followUpCron: '0 9 * * 1-5',
+  followUp: { enabled: true, cron: '0 9 * * 1-5' },
   retry: { maxAttempts: 8, baseSeconds: 60, maxSeconds: 6 * 3600 },
   timezone: 'America/Lima',
 };
@@ -69,7 +70,8 @@ export default {
     if (!positive(bulletin?.periodDays) || !positive(bulletin?.upcomingCeremonyDays) || typeof bulletin?.cron !== 'string' || !bulletin.cron) {
       fail('"bulletin" needs a cron rule and positive periodDays and upcomingCeremonyDays.');
     }
-    for (const key of ['outboxCron', 'followUpCron', 'timezone', 'escalationRoleCode'] as const) {
+    if (typeof config.followUp?.cron !== 'string' || !config.followUp.cron) fail('"followUp" needs a cron rule.');
+    for (const key of ['outboxCron', 'timezone', 'escalationRoleCode'] as const) {
       if (typeof config[key] !== 'string' || !config[key]) fail(`"${key}" must be a non-empty string.`);
     }
     try {
