@@ -5,7 +5,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { ERRORS, UIDS, type RecipientStatus } from '../constants';
-import { getService } from '../utils/get-service';
+import { getService, pluginConfig } from '../utils/get-service';
+import { mailSubject, mailText } from './render';
 import type { AudienceBody } from './audience';
 import type { CircularItems } from './content';
 import type { Actor } from './events';
@@ -162,12 +163,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     async preview(input: CircularInput) {
       const items = await getService(strapi, 'content').gather(input);
       const audience = await getService(strapi, 'audience').resolve(input);
-      const { mailSubject, mailText } = await import('./render');
       const circular = { kind: 'circular', title: input.title, message: input.message ?? null, forCompliance: Boolean(input.forCompliance), items };
       const first = audience[0];
       return {
         subject: mailSubject(circular),
-        text: mailText({ circular, items, bodyName: first.name, recipientName: first.recipients[0].name, ackUrl: '(enlace personal de acuse de recibo)', timeZone: 'America/Lima' }),
+        text: mailText({ circular, items, bodyName: first.name, recipientName: first.recipients[0].name, ackUrl: '(enlace personal de acuse de recibo)', timeZone: pluginConfig(strapi).timezone }),
         bodies: audience.map((b) => ({ documentId: b.documentId, name: b.name, recipients: b.recipients.length })),
         recipients: audience.reduce((n, b) => n + b.recipients.length, 0),
       };
