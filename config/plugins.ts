@@ -173,6 +173,50 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       },
     },
   },
+  // Circulars and bulletins to the municipal bodies, with acknowledgment of receipt
+  // (src/plugins/dissemination, docs/dissemination.md). Business days: the Diario Oficial's calendar.
+  dissemination: {
+    enabled: true,
+    resolve: './src/plugins/dissemination',
+    config: {
+      // What a body follows and a norm or press note touches ("all": every subject).
+      subjects: [
+        { key: 'tributos', label: 'Tributos y rentas' },
+        { key: 'desarrollo-urbano', label: 'Desarrollo urbano y obras' },
+        { key: 'transporte', label: 'Transporte y tránsito' },
+        { key: 'medio-ambiente', label: 'Medio ambiente' },
+        { key: 'programas-sociales', label: 'Programas sociales' },
+        { key: 'contrataciones', label: 'Contrataciones del Estado' },
+        { key: 'personal', label: 'Gestión de personal' },
+        { key: 'transparencia', label: 'Transparencia y acceso a la información' },
+        { key: 'seguridad-ciudadana', label: 'Seguridad ciudadana' },
+        { key: 'presupuesto', label: 'Presupuesto y planeamiento' },
+      ],
+      ackLinkDays: env.int('DISSEMINATION_ACK_LINK_DAYS', 60),
+      reminderBusinessDays: env.int('DISSEMINATION_REMINDER_BUSINESS_DAYS', 3),
+      escalationBusinessDays: env.int('DISSEMINATION_ESCALATION_BUSINESS_DAYS', 2),
+      // Weekly bulletin, Mondays 08:00 Lima time; every instance runs it, one sends each period.
+      bulletin: {
+        enabled: env.bool('DISSEMINATION_BULLETIN', true),
+        cron: env('DISSEMINATION_BULLETIN_CRON', '0 8 * * 1'),
+        periodDays: env.int('DISSEMINATION_BULLETIN_PERIOD_DAYS', 7),
+        upcomingCeremonyDays: 14,
+      },
+      outboxCron: env('DISSEMINATION_OUTBOX_CRON', '*/1 * * * *'),
+      // Reminders and the Gerente's notices, weekdays 09:00 Lima; every instance runs it, claims keep them apart.
+      followUp: {
+        enabled: env.bool('DISSEMINATION_FOLLOW_UP', true),
+        cron: env('DISSEMINATION_FOLLOW_UP_CRON', '0 9 * * 1-5'),
+      },
+      retry: {
+        maxAttempts: env.int('DISSEMINATION_MAX_ATTEMPTS', 8),
+        baseSeconds: env.int('DISSEMINATION_RETRY_BASE_SECONDS', 60),
+        maxSeconds: 6 * 3600,
+      },
+      // The report's CSV: the project's rule against formula injection.
+      spreadsheetCells,
+    },
+  },
   email: {
     config: {
       provider: 'nodemailer',

@@ -1,7 +1,7 @@
 // The office's admin roles and what each may do in the content manager.
 // Applied at bootstrap by ../bootstrap/admin-roles.ts; editable in the admin afterwards.
 import type { UID } from '@strapi/strapi';
-import { PERSONAL_FIELDS } from './personal-data';
+import { BODY_PERSONAL_FIELDS, PERSONAL_FIELDS } from './personal-data';
 
 export type ContentAction = 'create' | 'read' | 'update' | 'delete' | 'publish';
 
@@ -49,6 +49,8 @@ const PROTOCOL_DIRECTORY = [
 ];
 /** The CIF change feed and its webhook deliveries (src/plugins/cif-sync): read-only, for the Gerente. */
 const CIF_SYNC_STATUS = 'plugin::cif-sync.read';
+/** Circulars to the municipal bodies (src/plugins/dissemination): reading them shows the bodies' named staff. */
+const DISSEMINATION = ['plugin::dissemination.read', 'plugin::dissemination.send'];
 /** Upcoming birthdays: Protocolo only. */
 const PROTOCOL_BIRTHDAYS = 'plugin::protocol.birthdays.read';
 
@@ -72,8 +74,9 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
     description: 'Redacta notas de prensa, programación de radio/TV y fichas del archivo; las envía a aprobación. No aprueba ni publica.',
     content: [
       { actions: EDIT, subjects: [PRESS_NOTE, PROGRAM, ARCHIVE] },
-      { actions: ['read'], subjects: [NORM, CEREMONY, INSTITUTION, BODY, TRANSPARENCY, PRECEDENCE] },
+      { actions: ['read'], subjects: [NORM, CEREMONY, INSTITUTION, TRANSPARENCY, PRECEDENCE] },
       { actions: ['read'], subjects: [CONTACT], exceptFields: PERSONAL_FIELDS },
+      { actions: ['read'], subjects: [BODY], exceptFields: BODY_PERSONAL_FIELDS },
     ],
     plugins: [...MEDIA_LIBRARY, ...APPROVAL_SUBMIT],
   },
@@ -82,7 +85,7 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
     name: 'Gerente de Comunicaciones',
     description: 'Gerente de Comunicaciones e Imagen Institucional: todo lo del Redactor, además aprueba, pide cambios y publica.',
     content: [{ actions: ALL, subjects: [PRESS_NOTE, PROGRAM, ARCHIVE, NORM, INSTITUTION, CONTACT, CEREMONY, BODY, TRANSPARENCY, PRECEDENCE] }],
-    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY, ...APPROVAL_REVIEW, ...PUBLICATION_QUEUE, CIF_SYNC_STATUS],
+    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY, ...APPROVAL_REVIEW, ...PUBLICATION_QUEUE, CIF_SYNC_STATUS, ...DISSEMINATION],
   },
   {
     code: 'archivo',
@@ -103,7 +106,7 @@ export const ADMIN_ROLES: AdminRoleDefinition[] = [
       { actions: ALL, subjects: [CEREMONY] },
       { actions: ['read'], subjects: [PRESS_NOTE] },
     ],
-    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY, PROTOCOL_BIRTHDAYS],
+    plugins: [...MEDIA_LIBRARY, ...PROTOCOL_DIRECTORY, PROTOCOL_BIRTHDAYS, ...DISSEMINATION],
   },
   {
     code: 'normas',

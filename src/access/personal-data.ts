@@ -6,3 +6,6 @@ export const PERSONAL_FIELDS = ['personalPhone', 'personalEmail', 'personalAddre
 
 /** Admin role codes allowed to read personal contact data. */
 export const PERSONAL_DATA_ROLES = ['protocolo', 'gerente-comunicaciones'];
+
+/** A municipal body's named recipients of circulars (names and e-mails of its staff). */
+export const BODY_PERSONAL_FIELDS = ['recipients'];

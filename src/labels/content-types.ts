@@ -16,6 +16,7 @@ export const TYPE_NAMES_EN: Record<string, string> = {
   Asistente: 'Assistant',
   'Consentimiento (Ley 29733)': 'Consent (Ley 29733)',
   'Contacto para periodistas': 'Press contact',
+  'Destinatario de circulares': 'Circular recipient',
   'Fuente (recorte)': 'Clipping source',
   Horario: 'Schedule slot',
   Invitado: 'Invitee',

@@ -17,7 +17,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
   'api::press-note.press-note': {
     ...common, lead: 'Entradilla', cover: 'Portada', gallery: 'Galería', category: 'Categoría',
     embargoUntil: 'Embargo hasta', seo: 'SEO', relatedNorms: 'Normas relacionadas',
-    relatedCeremonies: 'Ceremonias relacionadas', pressContact: 'Contacto para periodistas',
+    relatedCeremonies: 'Ceremonias relacionadas', pressContact: 'Contacto para periodistas', subjects: 'Materias (difusión)',
   },
   'api::broadcast-program.broadcast-program': {
     ...common, medium: 'Medio', station: 'Emisora / canal', frequency: 'Frecuencia', hosts: 'Conductores',
@@ -35,7 +35,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     legalStatus: 'Estado', prepublication: 'Prepublicación', concernsAuthorityPay: 'Sobre remuneración o dietas', concernsArbitrios: 'Sobre arbitrios',
     requiresRatification: 'Requiere ratificación', ratifiedBy: 'Ratificada por', gazettePublication: 'Publicación oficial',
     statedEffectiveFrom: 'Vigencia fijada por la norma', effectiveFrom: 'Vigente desde', amends: 'Modifica a',
-    amendedBy: 'Modificada por', repeals: 'Deroga a', repealedBy: 'Derogada por',
+    amendedBy: 'Modificada por', repeals: 'Deroga a', repealedBy: 'Derogada por', subjects: 'Materias (difusión)',
   },
   'api::institution.institution': {
     ...common, sector: 'Sector', level: 'Nivel', address: 'Dirección', institutionalPhone: 'Teléfono institucional',
@@ -56,7 +56,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     ...common, kind: 'Tipo', startsAt: 'Inicio', endsAt: 'Fin', venue: 'Lugar', host: 'Anfitrión', invitees: 'Invitados',
     programme: 'Programa', bodiesToNotify: 'Órganos a notificar', archiveItems: 'Archivo audiovisual',
   },
-  'api::municipal-body.municipal-body': { ...common },
+  'api::municipal-body.municipal-body': { ...common, subjects: 'Materias que sigue', recipients: 'Destinatarios de circulares (reservado)' },
   'api::transparency-page.transparency-page': {
     ...common, pteSection: 'Rubro del PTE', attachments: 'Adjuntos', period: 'Periodicidad',
     lastUpdatedOn: 'Última actualización', responsible: 'Responsable',
@@ -74,6 +74,7 @@ export const FIELD_LABELS: Record<string, Record<string, string>> = {
     outlet: 'Medio', channel: 'Canal', editionDate: 'Fecha de edición', gazetteId: 'ID de publicación (p. ej. 1835431-1)',
     page: 'Página', certificateReference: 'Constancia judicial (carteles)',
   },
+  'dissemination.recipient': { name: 'Nombre', position: 'Cargo', email: 'Correo electrónico' },
   'protocol.assistant': { name: 'Nombre', phone: 'Teléfono', email: 'Correo electrónico' },
   'protocol.consent-record': { consentedOn: 'Fecha', purpose: 'Finalidad', channel: 'Medio', evidence: 'Evidencia (reservado)' },
   'ceremony.invitee': { contact: 'Contacto', rsvp: 'Respuesta', note: 'Nota' },

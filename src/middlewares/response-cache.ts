@@ -42,7 +42,8 @@ import type { Core } from '@strapi/strapi';
 
 // Sessions and accounts. (The CIF feed is cached: only the cif token gets a 200 from it,
 // and its pages change only when the log's head moves.)
-const UNCACHED_PREFIXES = ['/api/auth', '/api/users', '/api/users-permissions', '/api/connect', '/api/upload'];
+// /api/dissemination: personal acknowledgment pages, which change when the body confirms.
+const UNCACHED_PREFIXES = ['/api/auth', '/api/users', '/api/users-permissions', '/api/connect', '/api/upload', '/api/dissemination'];
 // Public reads outside /api: the sitemap and its parts, robots.txt (src/delivery/website-routes.ts).
 const CACHED_OUTSIDE_API = /^\/(?:sitemap(?:-[a-z0-9-]+)?\.xml|robots\.txt)$/;
 const CACHEABLE_TOKENS = new Set(['website', 'cif']);

@@ -154,6 +154,8 @@ export interface SeedMunicipalBody {
   name: string;
   acronym?: string;
   email: string;
+  /** What the body follows for circulars and bulletins (config/plugins.ts → dissemination.subjects). */
+  subjects?: string[];
 }
 
 export interface SeedTransparencyPage {

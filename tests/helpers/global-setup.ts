@@ -8,6 +8,9 @@ export default async function globalSetup() {
   process.env.SEED = 'false';
   // The publication queue's cron worker: tests drive it themselves (tests/plugins/diario-oficial).
   process.env.DIARIO_OFICIAL_WORKER ??= 'false';
+  // The dissemination plugin's reminders and bulletin: tests run them at the time they choose (tests/plugins/dissemination).
+  process.env.DISSEMINATION_FOLLOW_UP ??= 'false';
+  process.env.DISSEMINATION_BULLETIN ??= 'false';
   process.env.LOG_LEVEL ??= 'error';
   // The website origins CORS allows in the tests (config/middlewares.ts); the admin's is PUBLIC_URL's.
   process.env.CORS_ORIGINS ??= 'https://www.muni.example,https://cif.example';

@@ -10,7 +10,7 @@ import { photo } from '../archive/files';
 
 const ARCHIVE = 'api::media-archive-item.media-archive-item';
 const CEREMONY = 'api::ceremony.ceremony';
-const PLUGINS = ['approval-workflow', 'diario-oficial', 'protocol', 'cif-sync'];
+const PLUGINS = ['approval-workflow', 'diario-oficial', 'protocol', 'cif-sync', 'dissemination'];
 
 type Route = { method: string; path: string; config?: { policies?: unknown[] } };
 

@@ -50,8 +50,12 @@ async function changed(uid: string, key: string, a: any, current: any, locale?: 
       return [{ type: 'paragraph', children: [{ type: 'text', text: `Cambio ${suffix()}` }] }];
     case 'enumeration':
       return a.enum.find((v: string) => v !== current);
-    case 'json':
-      return ['cambio'];
+    case 'json': {
+      // `subjects` takes keys of the dissemination plugin's configured list (checked on every write path).
+      if (key !== 'subjects') return ['cambio'];
+      const keys = (app().config.get('plugin::dissemination') as { subjects: Array<{ key: string }> }).subjects.map((s) => s.key);
+      return [keys.find((k) => !(Array.isArray(current) ? current : []).includes(k))];
+    }
     case 'datetime':
       return '2031-01-01T10:00:00.000Z';
     case 'date':

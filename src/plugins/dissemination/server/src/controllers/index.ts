@@ -1,0 +1,4 @@
+import ack from './ack';
+import circulars from './circulars';
+
+export default { ack, circulars };
