@@ -10,6 +10,7 @@ import { ARCHIVE_STAFF_ROLE, ARCHIVE_UID } from './constants';
 import { registerArchiveDocumentMiddleware } from './document-middleware';
 import { ensureSearchIndex } from './search';
 import { skipRepeatedImageCheck } from './upload-check';
+import { lockArchiveFiles, lockArchiveFilesInBulkDelete } from './file-lock';
 import { keepPrivateFilesPrivate, PRIVATE_FILES_PATH, routePrivateUploads, signPrivateLinksOnReads } from './private-files';
 import { privateStore } from './private-store';
 
@@ -49,6 +50,7 @@ export function registerArchive(strapi: Core.Strapi) {
   registerArchiveDocumentMiddleware(strapi);
   signPrivateLinksOnReads(strapi);
   registerArchiveAdminRoutes(strapi);
+  lockArchiveFilesInBulkDelete(strapi);
 }
 
 async function ensureArchiveStaffRole(strapi: Core.Strapi) {
@@ -94,6 +96,7 @@ export async function bootstrapArchive(strapi: Core.Strapi) {
   strapi.log.info(`Archive: private store ${privateStore(strapi).describe('files')}`);
   skipRepeatedImageCheck(strapi);
   keepPrivateFilesPrivate(strapi);
+  lockArchiveFiles(strapi);
   await keepOriginals(strapi);
   await ensureArchiveStaffRole(strapi);
   await ensureUniqueSha256(strapi);

@@ -34,6 +34,7 @@ export const ERROR_CODES = {
   corrupt: 'CORRUPT_FILE',
   duplicate: 'DUPLICATE_FILE',
   missingFile: 'FILE_REQUIRED',
+  fileLocked: 'ARCHIVE_FILE_LOCKED',
 } as const;
 
 /** Users-permissions role type of the archive staff on the Content API (see README). */

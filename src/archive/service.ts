@@ -15,6 +15,7 @@ import { searchIds, type SearchQuery } from './search';
 import { itemsInOrder, searchPage } from './search-page';
 import { uploadInspected } from './upload-check';
 import { writePublicCopy } from './public-copy';
+import { asArchive } from './file-lock';
 import { keepOriginal, openOriginal, removeOriginal } from './originals';
 import { privateFileName, settleFileMoves, uploadPrivately } from './private-files';
 import { privateStore, type PrivateObject } from './private-store';
@@ -127,7 +128,7 @@ export function createArchiveService(strapi: Core.Strapi) {
           [PRE_INSPECTED]: inspected,
         } as any);
       } catch (error) {
-        if (uploaded) await uploads().remove(uploaded);
+        if (uploaded) await asArchive(() => uploads().remove(uploaded!));
         // Two concurrent ingests of the same bytes: the loser learns which item won (and keeps its original).
         const winner = await findBySha256(inspected.sha256);
         if (!winner) await removeOriginal(strapi, inspected.sha256);
@@ -153,10 +154,10 @@ export function createArchiveService(strapi: Core.Strapi) {
           await keepOriginal(strapi, inspected.sha256, filepath);
           const { name, alternativeText, caption } = file;
           await uploadInspected(copy.filepath, () =>
-            uploads().replace(fileId, {
+            asArchive(() => uploads().replace(fileId, {
               data: { fileInfo: { name, alternativeText, caption } },
               file: { filepath: copy.filepath, originalFilename: name, mimetype: inspected.mime, size: copy.size },
-            })
+            }))
           );
         });
       } finally {
