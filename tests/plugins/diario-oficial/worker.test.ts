@@ -120,6 +120,15 @@ describe('claims', () => {
     }
   });
 
+  it('requests of equal priority and due time are claimed oldest first, whatever order the database keeps them in', async () => {
+    const due = Date.now() - 5_000;
+    const ids = await queuedRows(60, { priority: 1000, nextAttemptAt: due });
+    // Rewritten in a shuffled order: PostgreSQL's heap no longer holds them by id.
+    const shuffled = [...ids].sort(() => Math.random() - 0.5);
+    for (const id of shuffled) await app().db.query(REQUEST).update({ where: { id }, data: { lastError: null, nextAttemptAt: due } });
+    expect(await worker().claim('in-order', 60)).toEqual(ids);
+  });
+
   it('a crashed instance’s claims are taken over after the lease, and its late result is not written', async () => {
     const ids = await queuedRows(3);
     const now = Date.now();

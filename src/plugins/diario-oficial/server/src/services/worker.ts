@@ -223,11 +223,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       return strapi.db.transaction(async ({ trx }) => {
         await handOverInterrupted(trx, now);
         const takeover = `${EXPIRED} AND send_started_at IS NULL`;
-        const expired = await select(trx, takeover, [now], 'locked_until', limit);
+        const expired = await select(trx, takeover, [now], 'locked_until, id', limit);
         const takenOver = await take(trx, expired, workerId, leaseUntil, takeover, [now], 'claim-takeover');
         if (takenOver.length >= limit) return takenOver;
         const due = `state = 'queued' AND next_attempt_at <= ?`;
-        const queued = await select(trx, due, [now], 'priority DESC, next_attempt_at', limit - takenOver.length);
+        // Equal priority and due time: the older request first (PostgreSQL returns ties in any order).
+        const queued = await select(trx, due, [now], 'priority DESC, next_attempt_at, id', limit - takenOver.length);
         return [...takenOver, ...(await take(trx, queued, workerId, leaseUntil, due, [now], 'claim'))];
       });
     },
